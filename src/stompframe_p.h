@@ -1,0 +1,33 @@
+// Copyright (C) 2026 The StompQt authors. SPDX-License-Identifier: LGPL-3.0-or-later
+#pragma once
+
+#include <StompQt/stompframe.h>
+
+#include <QtCore/qvarlengtharray.h>
+
+// Headers live in one byte block (names and values back to back) with offsets into it, so
+// a parsed frame costs three allocations whatever its header count.
+struct StompHeaderRef
+{
+    quint32 nameOffset;
+    quint32 nameLength;
+    quint32 valueOffset;
+    quint32 valueLength;
+};
+
+class StompFramePrivate : public QSharedData
+{
+public:
+    QByteArrayView name(const StompHeaderRef &r) const
+    { return QByteArrayView(headerData.constData() + r.nameOffset, r.nameLength); }
+    QByteArrayView value(const StompHeaderRef &r) const
+    { return QByteArrayView(headerData.constData() + r.valueOffset, r.valueLength); }
+    int indexOf(QByteArrayView name) const;
+    void append(QByteArrayView name, QByteArrayView value);
+
+    QByteArray headerData;
+    QVarLengthArray<StompHeaderRef, 8> refs;
+    QByteArray body;
+    QDateTime timestamp;
+    StompFrame::Command command = StompFrame::Invalid;
+};

@@ -1,0 +1,351 @@
+// Copyright (C) 2026 The StompQt authors. SPDX-License-Identifier: LGPL-3.0-or-later
+#include <StompQt/stompframeparser.h>
+
+#include "stompframe_p.h"
+#include "stompescape_p.h"
+
+#include <QtCore/qcoreapplication.h>
+
+#include <cstring>
+
+class StompFrameParserPrivate
+{
+public:
+    enum class Stage { BetweenFrames, Command, Headers, Body };
+
+    const char *data() const { return borrowed ? input.data() : buffer.constData(); }
+    qsizetype size() const { return borrowed ? input.size() : buffer.size(); }
+
+    StompFrameParser::Result fail(StompFrameParser::ErrorCode code, qsizetype pos, QString reason);
+    StompFrameParser::Result needMore();
+    void keepRemainder();
+    bool takeLine(qsizetype *lineEnd, qsizetype *nextPos);
+    StompFrameParser::Result parseHeader(qsizetype end);
+
+    // Input: either the caller's buffer (borrowed, scanned in place) or our own copy of an
+    // incomplete frame. `pos` is where the unconsumed bytes start, `scan` where the search
+    // for the next delimiter resumes.
+    QByteArrayView input;
+    QByteArray buffer;
+    bool borrowed = false;
+    qsizetype pos = 0;
+    qsizetype scan = 0;
+    qint64 base = 0; // stream offset of data()[0]
+    qint64 frameStart = 0;
+
+    Stage stage = Stage::BetweenFrames;
+    StompFrame frame;
+    qint64 contentLength = -1;
+    int headerCount = 0;
+    bool unescape = false;
+
+    StompFrame::Version version;
+    StompParserLimits limits;
+    bool timestamps = false;
+
+    StompFrameParser::ErrorCode error = StompFrameParser::ErrorCode::NoError;
+    QString errorString;
+    qint64 errorOffset = -1;
+};
+
+StompFrameParser::Result StompFrameParserPrivate::fail(StompFrameParser::ErrorCode code,
+                                                       qsizetype at, QString reason)
+{
+    error = code;
+    errorOffset = base + at;
+    errorString = QCoreApplication::translate("StompFrameParser", "%1 (at byte %2)")
+                          .arg(reason).arg(errorOffset);
+    return StompFrameParser::Error;
+}
+
+// Moves the unconsumed bytes into our own buffer (from a borrowed input), or drops the
+// consumed prefix of our buffer once it outweighs what is left, so compaction costs O(1)
+// per byte overall instead of one move per frame.
+void StompFrameParserPrivate::keepRemainder()
+{
+    const qsizetype remaining = size() - pos;
+    if (borrowed) {
+        buffer.resize(0);
+        buffer.append(input.data() + pos, remaining);
+        input = {};
+        borrowed = false;
+    } else if (pos > 0 && pos >= remaining) {
+        std::memmove(buffer.data(), buffer.constData() + pos, size_t(remaining));
+        buffer.resize(remaining);
+    } else {
+        return;
+    }
+    base += pos;
+    scan -= pos;
+    pos = 0;
+}
+
+StompFrameParser::Result StompFrameParserPrivate::needMore()
+{
+    keepRemainder();
+    const qint64 held = base + size() - (stage == Stage::BetweenFrames ? base + pos : frameStart);
+    if (held > limits.maxBufferedBytes)
+        return fail(StompFrameParser::ErrorCode::BufferLimitExceeded, size(),
+                    QCoreApplication::translate("StompFrameParser",
+                                                "incomplete frame exceeds %1 buffered bytes")
+                            .arg(limits.maxBufferedBytes));
+    if (stage == Stage::Body && contentLength >= 0 && !borrowed)
+        buffer.reserve(pos + contentLength + 1);
+    return StompFrameParser::NeedMoreData;
+}
+
+// Finds the end of the line starting at `pos`; false when it is not complete yet.
+bool StompFrameParserPrivate::takeLine(qsizetype *lineEnd, qsizetype *nextPos)
+{
+    const char *d = data();
+    const void *nl = std::memchr(d + scan, '\n', size_t(size() - scan));
+    if (!nl) {
+        scan = size();
+        return false;
+    }
+    const qsizetype at = static_cast<const char *>(nl) - d;
+    *nextPos = at + 1;
+    *lineEnd = (at > pos && d[at - 1] == '\r') ? at - 1 : at;
+    return true;
+}
+
+StompFrameParser::Result StompFrameParserPrivate::parseHeader(qsizetype end)
+{
+    using E = StompFrameParser::ErrorCode;
+    auto tr = [](const char *s) { return QCoreApplication::translate("StompFrameParser", s); };
+    if (headerCount >= limits.maxHeaderCount)
+        return fail(E::TooManyHeaders, pos, tr("more than %1 headers").arg(limits.maxHeaderCount));
+    const char *line = data() + pos;
+    const qsizetype length = end - pos;
+    const void *colon = std::memchr(line, ':', size_t(length));
+    if (!colon)
+        return fail(E::MalformedHeader, pos, tr("header line without ':'"));
+    const qsizetype nameLength = static_cast<const char *>(colon) - line;
+    if (nameLength == 0)
+        return fail(E::MalformedHeader, pos, tr("empty header name"));
+    const QByteArrayView name(line, nameLength);
+    const QByteArrayView value(line + nameLength + 1, length - nameLength - 1);
+
+    StompFramePrivate *f = frame.d.data();
+    StompHeaderRef ref;
+    ref.nameOffset = quint32(f->headerData.size());
+    qsizetype bad = -1;
+    if (unescape && !StompEscape::unescapeAppend(name, version, &f->headerData, &bad))
+        return fail(E::InvalidEscape, pos + bad, tr("undefined escape sequence in header name"));
+    if (!unescape)
+        f->headerData.append(name);
+    ref.nameLength = quint32(f->headerData.size() - ref.nameOffset);
+    ref.valueOffset = quint32(f->headerData.size());
+    if (unescape && !StompEscape::unescapeAppend(value, version, &f->headerData, &bad))
+        return fail(E::InvalidEscape, pos + nameLength + 1 + bad,
+                    tr("undefined escape sequence in header value"));
+    if (!unescape)
+        f->headerData.append(value);
+    ref.valueLength = quint32(f->headerData.size() - ref.valueOffset);
+
+    // Only the first content-length counts, like every repeated header.
+    if (contentLength < 0 && f->name(ref) == "content-length") {
+        const QByteArrayView v = f->value(ref);
+        qint64 n = 0;
+        bool ok = !v.isEmpty() && v.size() <= 18;
+        for (char c : v) {
+            if (c < '0' || c > '9') {
+                ok = false;
+                break;
+            }
+            n = n * 10 + (c - '0');
+        }
+        if (!ok)
+            return fail(E::InvalidContentLength, pos, tr("invalid content-length '%1'")
+                                                          .arg(QString::fromLatin1(v.first(qMin<qsizetype>(32, v.size())))));
+        if (n > limits.maxBodySize)
+            return fail(E::BodyTooLarge, pos, tr("content-length %1 exceeds the limit of %2 bytes")
+                                                  .arg(n).arg(limits.maxBodySize));
+        contentLength = n;
+    }
+    f->refs.append(ref);
+    ++headerCount;
+    return StompFrameParser::FrameReady; // "header taken"; the caller goes on
+}
+
+StompFrameParser::StompFrameParser(StompFrame::Version version, const StompParserLimits &limits)
+    : d(new StompFrameParserPrivate)
+{
+    d->version = version;
+    d->limits = limits;
+}
+
+StompFrameParser::~StompFrameParser() = default;
+
+void StompFrameParser::setVersion(StompFrame::Version version) { d->version = version; }
+StompFrame::Version StompFrameParser::version() const { return d->version; }
+void StompFrameParser::setLimits(const StompParserLimits &limits) { d->limits = limits; }
+StompParserLimits StompFrameParser::limits() const { return d->limits; }
+void StompFrameParser::setTimestampFrames(bool enable) { d->timestamps = enable; }
+
+void StompFrameParser::feed(QByteArrayView data)
+{
+    if (d->error != ErrorCode::NoError || data.isEmpty())
+        return;
+    if (d->borrowed)
+        d->keepRemainder(); // the caller feeds again before draining: keep what is left
+    if (d->pos == d->size()) {
+        // Nothing pending: scan the caller's bytes in place.
+        d->base += d->pos;
+        d->buffer.resize(0);
+        d->input = data;
+        d->borrowed = true;
+        d->pos = d->scan = 0;
+    } else {
+        d->buffer.append(data.data(), data.size());
+    }
+}
+
+StompFrameParser::Result StompFrameParser::next(StompFrame *out)
+{
+    using S = StompFrameParserPrivate::Stage;
+    if (d->error != ErrorCode::NoError)
+        return Error;
+    for (;;) {
+        switch (d->stage) {
+        case S::BetweenFrames: {
+            if (d->pos >= d->size())
+                return d->needMore();
+            const char c = d->data()[d->pos];
+            if (c == '\n') {
+                ++d->pos;
+                return HeartBeat;
+            }
+            if (c == '\r') {
+                if (d->pos + 1 >= d->size())
+                    return d->needMore();
+                if (d->data()[d->pos + 1] != '\n')
+                    return d->fail(ErrorCode::InvalidCommand, d->pos,
+                                   QCoreApplication::translate("StompFrameParser",
+                                                               "carriage return without line feed"));
+                d->pos += 2;
+                return HeartBeat;
+            }
+            d->stage = S::Command;
+            d->scan = d->pos;
+            d->frameStart = d->base + d->pos;
+            break;
+        }
+        case S::Command: {
+            qsizetype end, nextPos;
+            if (!d->takeLine(&end, &nextPos)) {
+                if (d->size() - d->pos > d->limits.maxHeaderLineLength)
+                    return d->fail(ErrorCode::HeaderLineTooLong, d->pos,
+                                   QCoreApplication::translate("StompFrameParser",
+                                                               "command line longer than %1 bytes")
+                                           .arg(d->limits.maxHeaderLineLength));
+                return d->needMore();
+            }
+            const QByteArrayView name(d->data() + d->pos, end - d->pos);
+            const StompFrame::Command command = StompFrame::commandFromString(name);
+            if (command == StompFrame::Invalid)
+                return d->fail(ErrorCode::InvalidCommand, d->pos,
+                               QCoreApplication::translate("StompFrameParser", "unknown command '%1'")
+                                       .arg(QString::fromUtf8(name.first(qMin<qsizetype>(32, name.size()))).toHtmlEscaped()));
+            d->frame = StompFrame(command);
+            d->frame.d->headerData.reserve(256);
+            d->contentLength = -1;
+            d->headerCount = 0;
+            d->unescape = d->version != StompFrame::Version::V1_0
+                    && !StompFrame::isUnescapedCommand(command);
+            d->pos = d->scan = nextPos;
+            d->stage = S::Headers;
+            break;
+        }
+        case S::Headers: {
+            qsizetype end, nextPos;
+            if (!d->takeLine(&end, &nextPos)) {
+                if (d->size() - d->pos > d->limits.maxHeaderLineLength)
+                    return d->fail(ErrorCode::HeaderLineTooLong, d->pos,
+                                   QCoreApplication::translate("StompFrameParser",
+                                                               "header line longer than %1 bytes")
+                                           .arg(d->limits.maxHeaderLineLength));
+                return d->needMore();
+            }
+            if (end - d->pos > d->limits.maxHeaderLineLength)
+                return d->fail(ErrorCode::HeaderLineTooLong, d->pos,
+                               QCoreApplication::translate("StompFrameParser",
+                                                           "header line longer than %1 bytes")
+                                       .arg(d->limits.maxHeaderLineLength));
+            if (end == d->pos) {
+                d->pos = d->scan = nextPos;
+                d->stage = S::Body;
+                if (d->contentLength >= 0
+                    && d->base + d->pos - d->frameStart + d->contentLength + 1
+                            > d->limits.maxBufferedBytes)
+                    return d->fail(ErrorCode::BufferLimitExceeded, d->pos,
+                                   QCoreApplication::translate("StompFrameParser",
+                                                               "frame exceeds %1 buffered bytes")
+                                           .arg(d->limits.maxBufferedBytes));
+                break;
+            }
+            if (d->parseHeader(end) == Error)
+                return Error;
+            d->pos = d->scan = nextPos;
+            break;
+        }
+        case S::Body: {
+            const char *data = d->data();
+            qsizetype bodyEnd;
+            if (d->contentLength >= 0) {
+                bodyEnd = d->pos + qsizetype(d->contentLength);
+                if (bodyEnd >= d->size())
+                    return d->needMore();
+                if (data[bodyEnd] != '\0')
+                    return d->fail(ErrorCode::MissingNul, bodyEnd,
+                                   QCoreApplication::translate("StompFrameParser",
+                                                               "no NUL after a body of content-length %1")
+                                           .arg(d->contentLength));
+            } else {
+                const void *nul = std::memchr(data + d->scan, '\0', size_t(d->size() - d->scan));
+                if (!nul) {
+                    if (d->size() - d->pos > d->limits.maxBodySize)
+                        return d->fail(ErrorCode::BodyTooLarge, d->pos,
+                                       QCoreApplication::translate("StompFrameParser",
+                                                                   "body exceeds the limit of %1 bytes")
+                                               .arg(d->limits.maxBodySize));
+                    d->scan = d->size();
+                    return d->needMore();
+                }
+                bodyEnd = static_cast<const char *>(nul) - data;
+                if (bodyEnd - d->pos > d->limits.maxBodySize)
+                    return d->fail(ErrorCode::BodyTooLarge, d->pos,
+                                   QCoreApplication::translate("StompFrameParser",
+                                                               "body exceeds the limit of %1 bytes")
+                                           .arg(d->limits.maxBodySize));
+            }
+            if (bodyEnd > d->pos)
+                d->frame.d->body = QByteArray(data + d->pos, bodyEnd - d->pos);
+            if (d->timestamps)
+                d->frame.d->timestamp = QDateTime::currentDateTimeUtc();
+            d->pos = d->scan = bodyEnd + 1;
+            d->stage = S::BetweenFrames;
+            *out = std::move(d->frame);
+            return FrameReady;
+        }
+        }
+    }
+}
+
+qsizetype StompFrameParser::bufferedBytes() const { return d->size() - d->pos; }
+qint64 StompFrameParser::consumedBytes() const { return d->base + d->pos; }
+bool StompFrameParser::hasError() const { return d->error != ErrorCode::NoError; }
+StompFrameParser::ErrorCode StompFrameParser::error() const { return d->error; }
+QString StompFrameParser::errorString() const { return d->errorString; }
+qint64 StompFrameParser::errorOffset() const { return d->errorOffset; }
+
+void StompFrameParser::reset()
+{
+    const StompFrame::Version version = d->version;
+    const StompParserLimits limits = d->limits;
+    const bool timestamps = d->timestamps;
+    d.reset(new StompFrameParserPrivate);
+    d->version = version;
+    d->limits = limits;
+    d->timestamps = timestamps;
+}
