@@ -1,0 +1,239 @@
+// Copyright (C) 2026 The StompQt authors. SPDX-License-Identifier: LGPL-3.0-or-later
+#pragma once
+
+#include <StompQt/stompframe.h>
+#include <StompQt/stompframeparser.h>
+
+#include <QtCore/qobject.h>
+#include <QtCore/qstringlist.h>
+#include <QtCore/qurl.h>
+
+#include <memory>
+
+class StompSubscription;
+class StompClientPrivate;
+
+/*!
+    The duplex STOMP client (the seed's PublishSubscribeClient).
+
+    StompClient talks to one broker over TCP. It is asynchronous: connectToHost() returns
+    at once and connected() is emitted when the broker's CONNECTED frame arrives. Every
+    MESSAGE is emitted by messageReceived() and by the StompSubscription it belongs to
+    (routed by subscription id). Blocking helpers (waitForConnected(), waitForReceipt(),
+    waitForDisconnected()) work from any thread, also one without an event loop, and
+    always take a timeout.
+
+    In listener mode CallerThread (the default) the socket, parser and timers live in the
+    client's thread. In WorkerThread mode they live in a worker thread owned by the client,
+    so that a busy GUI thread cannot stall heart-beats or reading; signals still arrive in
+    the client's thread. In both modes the public functions may be called from any thread.
+
+    The passcode is never written to a log or to frameSent()/QDebug output.
+*/
+class STOMPQT_EXPORT StompClient : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(QString host READ host WRITE setHost NOTIFY hostChanged)
+    Q_PROPERTY(quint16 port READ port WRITE setPort NOTIFY portChanged)
+    Q_PROPERTY(QUrl url READ url WRITE setUrl NOTIFY urlChanged)
+    Q_PROPERTY(QString virtualHost READ virtualHost WRITE setVirtualHost NOTIFY virtualHostChanged)
+    Q_PROPERTY(QString login READ login WRITE setLogin NOTIFY loginChanged)
+    Q_PROPERTY(QString passcode READ passcode WRITE setPasscode NOTIFY passcodeChanged)
+    Q_PROPERTY(Versions acceptedVersions READ acceptedVersions WRITE setAcceptedVersions NOTIFY acceptedVersionsChanged)
+    Q_PROPERTY(int outgoingHeartbeat READ outgoingHeartbeat NOTIFY heartbeatChanged)
+    Q_PROPERTY(int incomingHeartbeat READ incomingHeartbeat NOTIFY heartbeatChanged)
+    Q_PROPERTY(double heartbeatTolerance READ heartbeatTolerance WRITE setHeartbeatTolerance NOTIFY heartbeatChanged)
+    Q_PROPERTY(ListenerMode listenerMode READ listenerMode WRITE setListenerMode NOTIFY listenerModeChanged)
+    Q_PROPERTY(int socketTimeout READ socketTimeout WRITE setSocketTimeout NOTIFY socketTimeoutChanged)
+    Q_PROPERTY(int receiptTimeout READ receiptTimeout WRITE setReceiptTimeout NOTIFY receiptTimeoutChanged)
+    Q_PROPERTY(bool useStompCommand READ useStompCommand WRITE setUseStompCommand NOTIFY useStompCommandChanged)
+    Q_PROPERTY(qint64 writeHighWaterMark READ writeHighWaterMark WRITE setWriteHighWaterMark NOTIFY writeHighWaterMarkChanged)
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(QString version READ versionString NOTIFY connected)
+    Q_PROPERTY(QString sessionId READ sessionId NOTIFY connected)
+    Q_PROPERTY(QString server READ server NOTIFY connected)
+    Q_PROPERTY(int negotiatedOutgoingHeartbeat READ negotiatedOutgoingHeartbeat NOTIFY connected)
+    Q_PROPERTY(int negotiatedIncomingHeartbeat READ negotiatedIncomingHeartbeat NOTIFY connected)
+    Q_PROPERTY(Error error READ error NOTIFY errorOccurred)
+    Q_PROPERTY(QString errorString READ errorString NOTIFY errorOccurred)
+
+public:
+    enum State { Disconnected, Connecting, Connected, Disconnecting, Reconnecting };
+    Q_ENUM(State)
+
+    enum Error {
+        NoError,
+        HostNotFound,
+        ConnectionRefused,
+        RemoteClosed,
+        SocketTimeout,     ///< TCP connect, CONNECTED or DISCONNECT took longer than socketTimeout
+        TlsError,
+        NetworkError,      ///< any other socket error; errorString has the system's text
+        ProtocolError,     ///< the server sent bytes that are not STOMP; the connection is closed
+        FrameTooLarge,     ///< a received frame exceeded the parser limits; the connection is closed
+        ServerError,       ///< the server sent an ERROR frame; the connection is closed
+        AuthenticationFailed, ///< an ERROR frame in answer to CONNECT
+        HeartbeatTimeout,  ///< no byte from the server for heartbeatTolerance x the agreed interval
+        ReceiptTimeout,    ///< errorString carries the receipt id
+        NotConnected,      ///< a frame could not be sent because there is no connection
+        InvalidFrame,      ///< a frame could not be encoded in the negotiated version
+        WriteBufferFull,   ///< the write buffer stayed above the high-water mark for socketTimeout
+        UnsupportedVersion ///< the server chose a version that was not offered
+    };
+    Q_ENUM(Error)
+
+    enum ListenerMode { CallerThread, WorkerThread };
+    Q_ENUM(ListenerMode)
+
+    enum AckMode { AckAuto, AckClient, AckClientIndividual };
+    Q_ENUM(AckMode)
+
+    enum VersionFlag { Version1_0 = 0x1, Version1_1 = 0x2, Version1_2 = 0x4 };
+    Q_DECLARE_FLAGS(Versions, VersionFlag)
+    Q_FLAG(Versions)
+
+    enum SendOption {
+        NoSendOption = 0,
+        WithReceipt = 0x1,      ///< add a receipt header; the call returns its id
+        NoContentLength = 0x2,  ///< omit content-length (ActiveMQ then makes a TextMessage)
+    };
+    Q_DECLARE_FLAGS(SendOptions, SendOption)
+    Q_FLAG(SendOptions)
+
+    explicit StompClient(QObject *parent = nullptr);
+    ~StompClient() override;
+
+    // Configuration (takes effect at the next connectToHost()) -----------------------------
+    QString host() const;
+    void setHost(const QString &host);
+    quint16 port() const;
+    void setPort(quint16 port);
+    /// stomp://[login[:passcode]@]host[:port][/virtualHost]; sets the other properties.
+    QUrl url() const;
+    void setUrl(const QUrl &url);
+    QString virtualHost() const;
+    void setVirtualHost(const QString &virtualHost);
+    QString login() const;
+    void setLogin(const QString &login);
+    QString passcode() const;
+    void setPasscode(const QString &passcode);
+    Versions acceptedVersions() const;
+    void setAcceptedVersions(Versions versions);
+    /// Heart-beat wish in milliseconds (0 = none); the broker's answer decides the real ones.
+    void setHeartbeat(int outgoingMs, int incomingMs);
+    int outgoingHeartbeat() const;
+    int incomingHeartbeat() const;
+    /// The server is declared dead after this many incoming intervals without a byte (default 2).
+    double heartbeatTolerance() const;
+    void setHeartbeatTolerance(double factor);
+    ListenerMode listenerMode() const;
+    /// Only while disconnected.
+    void setListenerMode(ListenerMode mode);
+    /// Bounds TCP connect, the wait for CONNECTED and for the DISCONNECT receipt (default 3000 ms).
+    int socketTimeout() const;
+    void setSocketTimeout(int msecs);
+    /// How long a receipt may take before ReceiptTimeout is reported (default 10000 ms).
+    int receiptTimeout() const;
+    void setReceiptTimeout(int msecs);
+    bool useStompCommand() const;
+    void setUseStompCommand(bool useStomp);
+    /// Extra headers for the CONNECT frame (e.g. client-id for ActiveMQ durable topics).
+    StompHeaders connectHeaders() const;
+    void setConnectHeaders(const StompHeaders &headers);
+    StompParserLimits parserLimits() const;
+    void setParserLimits(const StompParserLimits &limits);
+    /// Bytes that may wait in the write buffer before writeBufferFull(); send() from a
+    /// thread other than the connection's blocks (up to socketTimeout) while it is exceeded.
+    qint64 writeHighWaterMark() const;
+    void setWriteHighWaterMark(qint64 bytes);
+
+    // State ---------------------------------------------------------------------------------
+    State state() const;
+    StompFrame::Version version() const;
+    QString versionString() const;
+    QString sessionId() const;
+    QString server() const;
+    int negotiatedOutgoingHeartbeat() const;
+    int negotiatedIncomingHeartbeat() const;
+    Error error() const;
+    QString errorString() const;
+    /// Bytes accepted by send() and friends and not yet handed to the operating system.
+    qint64 bytesToWrite() const;
+    QList<StompSubscription *> subscriptions() const;
+
+    // Operations (thread-safe) --------------------------------------------------------------
+    /// Sends \a body to \a destination. Returns the receipt id when WithReceipt is given (or
+    /// \a headers carry a receipt), else an empty string. Frames sent while connecting are
+    /// queued and flushed once CONNECTED arrives.
+    Q_INVOKABLE QString send(const QString &destination, const QByteArray &body,
+                             const StompHeaders &headers = {}, SendOptions options = {},
+                             const QString &transaction = {});
+    /// Any frame, with any headers (the seed's extra_headers on any command).
+    QString sendFrame(const StompFrame &frame, SendOptions options = {});
+    /// Subscribes; \a id is generated when empty. The client owns the returned object.
+    StompSubscription *subscribe(const QString &destination, AckMode ackMode = AckAuto,
+                                 const StompHeaders &headers = {}, const QString &id = {});
+    /// Sends UNSUBSCRIBE with a receipt and returns its id; the subscription stops routing.
+    QString unsubscribe(StompSubscription *subscription);
+    /// ACK/NACK with the headers the negotiated version needs (id, or message-id and subscription).
+    QString ack(const StompFrame &message, const QString &transaction = {}, SendOptions options = {});
+    QString nack(const StompFrame &message, const QString &transaction = {}, SendOptions options = {});
+    /// Starts a transaction and returns its id (generated when \a transaction is empty).
+    QString begin(const QString &transaction = {}, const StompHeaders &headers = {});
+    QString commit(const QString &transaction, SendOptions options = {});
+    QString abort(const QString &transaction, SendOptions options = {});
+    Q_INVOKABLE QString abortTransaction(const QString &transaction) { return abort(transaction); }
+
+    /// Blocks until connected, failed, or \a msecs passed. Any thread; none blocks forever
+    /// unless -1 is passed.
+    bool waitForConnected(int msecs = 30000);
+    bool waitForReceipt(const QString &receiptId, int msecs = 30000);
+    bool waitForDisconnected(int msecs = 30000);
+
+public Q_SLOTS:
+    void connectToHost();
+    /// Graceful: DISCONNECT with a receipt, then close (bounded by socketTimeout).
+    void disconnectFromHost();
+    /// Closes the connection at once.
+    void abort();
+
+Q_SIGNALS:
+    void connected();
+    void disconnected();
+    void stateChanged(StompClient::State state);
+    void errorOccurred(StompClient::Error error, const QString &errorString);
+    void messageReceived(const StompFrame &message);
+    void receiptReceived(const QString &receiptId);
+    void serverErrorReceived(const StompFrame &frame);
+    /// Every frame received or sent (for monitors); passcode masked in sent CONNECT frames.
+    void frameReceived(const StompFrame &frame);
+    void frameSent(const StompFrame &frame);
+    void transactionAborted(const QString &transaction);
+    void writeBufferFull(qint64 bytesToWrite);
+    void writeBufferDrained();
+
+    void hostChanged();
+    void portChanged();
+    void urlChanged();
+    void virtualHostChanged();
+    void loginChanged();
+    void passcodeChanged();
+    void acceptedVersionsChanged();
+    void heartbeatChanged();
+    void listenerModeChanged();
+    void socketTimeoutChanged();
+    void receiptTimeoutChanged();
+    void useStompCommandChanged();
+    void writeHighWaterMarkChanged();
+
+protected:
+    void connectNotify(const QMetaMethod &signal) override;
+
+private:
+    friend class StompSubscription;
+    friend class StompClientPrivate;
+    std::unique_ptr<StompClientPrivate> d;
+};
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(StompClient::Versions)
+Q_DECLARE_OPERATORS_FOR_FLAGS(StompClient::SendOptions)

@@ -1,0 +1,674 @@
+// Copyright (C) 2026 The StompQt authors. SPDX-License-Identifier: LGPL-3.0-or-later
+#include <StompQt/stompclient.h>
+#include <StompQt/stompsubscription.h>
+
+#include "stompconnection_p.h"
+
+#include <QtCore/qcoreapplication.h>
+#include <QtCore/qeventloop.h>
+#include <QtCore/qmetaobject.h>
+#include <QtCore/qrandom.h>
+#include <QtCore/qthread.h>
+
+class StompClientPrivate
+{
+public:
+    explicit StompClientPrivate(StompClient *q) : q(q) {}
+
+    void createConnection();
+    void destroyConnection();
+    bool inConnectionThread() const { return QThread::currentThread() == connection->thread(); }
+    template<typename F> void post(F &&f);
+    QString nextId(const char *kind);
+    QString submit(StompFrame frame, StompClient::SendOptions options);
+    bool wait(const std::function<bool()> &done, int msecs);
+    void route(const StompFrame &message);
+    StompSubscription *findSubscription(QByteArrayView id) const;
+
+    StompClient *q;
+    StompConnectionConfig config;
+    StompClient::ListenerMode mode = StompClient::CallerThread;
+    std::shared_ptr<StompSharedState> shared = std::make_shared<StompSharedState>();
+    StompConnection *connection = nullptr;
+    QThread *worker = nullptr;
+    mutable QMutex subscriptionsMutex;
+    QHash<QByteArray, StompSubscription *> subscriptions;
+    std::atomic<quint64> idCounter{0};
+    QString idPrefix = QString::number(QRandomGenerator::global()->generate64() & 0xffffffffffULL, 36);
+};
+
+void StompClientPrivate::createConnection()
+{
+    connection = new StompConnection(shared);
+    if (mode == StompClient::WorkerThread) {
+        worker = new QThread;
+        worker->setObjectName(QStringLiteral("StompQt worker"));
+        connection->moveToThread(worker);
+        worker->start();
+    }
+    using C = StompConnection;
+    QObject::connect(connection, &C::stateChanged, q, &StompClient::stateChanged);
+    QObject::connect(connection, &C::connected, q, &StompClient::connected);
+    QObject::connect(connection, &C::disconnected, q, [this] {
+        // Subscriptions do not survive the connection; tell their owners.
+        QList<StompSubscription *> ended;
+        {
+            QMutexLocker lock(&subscriptionsMutex);
+            ended = subscriptions.values();
+            subscriptions.clear();
+        }
+        for (StompSubscription *s : ended) {
+            s->setActive(false);
+            emit s->unsubscribed();
+        }
+        emit q->disconnected();
+    });
+    QObject::connect(connection, &C::errorOccurred, q, &StompClient::errorOccurred);
+    QObject::connect(connection, &C::messageReceived, q, [this](const StompFrame &m) { route(m); });
+    QObject::connect(connection, &C::receiptReceived, q, &StompClient::receiptReceived);
+    QObject::connect(connection, &C::serverErrorReceived, q, &StompClient::serverErrorReceived);
+    QObject::connect(connection, &C::frameReceived, q, &StompClient::frameReceived);
+    QObject::connect(connection, &C::frameSent, q, &StompClient::frameSent);
+    QObject::connect(connection, &C::transactionAborted, q, &StompClient::transactionAborted);
+    QObject::connect(connection, &C::writeBufferFull, q, &StompClient::writeBufferFull);
+    QObject::connect(connection, &C::writeBufferDrained, q, &StompClient::writeBufferDrained);
+}
+
+void StompClientPrivate::destroyConnection()
+{
+    if (!connection)
+        return;
+    StompConnection *c = connection;
+    connection = nullptr;
+    if (worker) {
+        // Deleted in its own thread, where its socket and timers live.
+        QMetaObject::invokeMethod(c, [c] { delete c; }, Qt::BlockingQueuedConnection);
+        worker->quit();
+        worker->wait();
+        delete worker;
+        worker = nullptr;
+    } else {
+        delete c;
+    }
+}
+
+template<typename F> void StompClientPrivate::post(F &&f)
+{
+    if (inConnectionThread())
+        f();
+    else
+        QMetaObject::invokeMethod(connection, std::forward<F>(f), Qt::QueuedConnection);
+}
+
+QString StompClientPrivate::nextId(const char *kind)
+{
+    return QStringLiteral("%1-%2-%3").arg(QLatin1String(kind), idPrefix).arg(++idCounter);
+}
+
+QString StompClientPrivate::submit(StompFrame frame, StompClient::SendOptions options)
+{
+    QString receipt;
+    if (options & StompClient::WithReceipt) {
+        receipt = frame.receipt();
+        if (receipt.isEmpty()) {
+            receipt = nextId("r");
+            frame.setHeader("receipt", receipt.toUtf8());
+        }
+    } else {
+        receipt = frame.receipt();
+    }
+    if (!receipt.isEmpty())
+        shared->addPendingReceipt(receipt);
+
+    const qint64 estimate = StompConnection::estimateSize(frame);
+    // Back-pressure: a sender in another thread waits while the write buffer is above the
+    // high-water mark, so a fast producer cannot grow memory without bound.
+    if (!inConnectionThread()) {
+        const qint64 hwm = shared->highWaterMark.load();
+        if (shared->outstandingBytes.load() > hwm) {
+            const bool drained = shared->waitUntil(
+                    [&] { return shared->outstandingBytes.load() <= hwm
+                                 || shared->state == StompClient::Disconnected; },
+                    config.socketTimeout);
+            if (!drained) {
+                if (!receipt.isEmpty())
+                    shared->receiptFailed(receipt);
+                QMetaObject::invokeMethod(q, [q = q, s = shared] {
+                    emit q->errorOccurred(StompClient::WriteBufferFull,
+                                          QCoreApplication::translate("StompClient", "write buffer full for %1 ms; frame not sent")
+                                                  .arg(q->socketTimeout()));
+                }, Qt::QueuedConnection);
+                return {};
+            }
+        }
+    }
+    shared->outstandingBytes.fetch_add(estimate);
+    StompConnection *c = connection;
+    post([c, frame = std::move(frame), options, estimate] { c->sendFrame(frame, options, estimate); });
+    return receipt;
+}
+
+bool StompClientPrivate::wait(const std::function<bool()> &done, int msecs)
+{
+    if (!inConnectionThread())
+        return shared->waitUntil(done, msecs);
+    // The connection runs in this very thread: keep its events flowing while we wait.
+    QDeadlineTimer deadline(msecs < 0 ? QDeadlineTimer::Forever : QDeadlineTimer(msecs));
+    QEventLoop loop;
+    QTimer timer;
+    timer.setSingleShot(true);
+    QObject::connect(&timer, &QTimer::timeout, &loop, &QEventLoop::quit);
+    QObject::connect(connection, &StompConnection::sharedStateChanged, &loop, &QEventLoop::quit);
+    QObject::connect(connection, &StompConnection::receiptReceived, &loop, &QEventLoop::quit);
+    QObject::connect(connection, &StompConnection::errorOccurred, &loop, &QEventLoop::quit);
+    for (;;) {
+        {
+            QMutexLocker lock(&shared->mutex);
+            if (done())
+                return true;
+        }
+        if (deadline.hasExpired())
+            return false;
+        if (!deadline.isForever())
+            timer.start(qMax<qint64>(1, deadline.remainingTime()));
+        loop.exec();
+    }
+}
+
+StompSubscription *StompClientPrivate::findSubscription(QByteArrayView id) const
+{
+    QMutexLocker lock(&subscriptionsMutex);
+    return subscriptions.value(id.toByteArray());
+}
+
+void StompClientPrivate::route(const StompFrame &message)
+{
+    emit q->messageReceived(message);
+    if (StompSubscription *s = findSubscription(message.headerView("subscription")))
+        s->deliver(message);
+}
+
+// StompClient ------------------------------------------------------------------------------
+
+StompClient::StompClient(QObject *parent) : QObject(parent), d(new StompClientPrivate(this))
+{
+    d->createConnection();
+}
+
+StompClient::~StompClient()
+{
+    if (d->connection) {
+        StompConnection *c = d->connection;
+        if (d->worker)
+            QMetaObject::invokeMethod(c, [c] { c->abortNow(); }, Qt::BlockingQueuedConnection);
+        else
+            c->abortNow();
+    }
+    d->destroyConnection();
+}
+
+QString StompClient::host() const { return d->config.host; }
+void StompClient::setHost(const QString &host)
+{
+    if (d->config.host == host)
+        return;
+    d->config.host = host;
+    emit hostChanged();
+    emit urlChanged();
+}
+quint16 StompClient::port() const { return d->config.port; }
+void StompClient::setPort(quint16 port)
+{
+    if (d->config.port == port)
+        return;
+    d->config.port = port;
+    emit portChanged();
+    emit urlChanged();
+}
+
+QUrl StompClient::url() const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("stomp"));
+    url.setHost(d->config.host);
+    url.setPort(d->config.port);
+    url.setUserName(d->config.login);
+    if (!d->config.virtualHost.isEmpty())
+        url.setPath(QLatin1Char('/') + d->config.virtualHost);
+    return url; // never carries the passcode
+}
+
+void StompClient::setUrl(const QUrl &url)
+{
+    if (!url.isValid() || url.host().isEmpty()) {
+        qCWarning(lcStompClient) << "ignoring invalid STOMP URL" << url.toDisplayString(QUrl::RemovePassword);
+        return;
+    }
+    if (!url.scheme().isEmpty() && url.scheme() != QLatin1String("stomp") && url.scheme() != QLatin1String("tcp"))
+        qCWarning(lcStompClient) << "scheme" << url.scheme() << "not supported yet; using plain TCP";
+    setHost(url.host());
+    setPort(quint16(url.port(61613)));
+    if (!url.userName().isEmpty())
+        setLogin(url.userName());
+    if (!url.password().isEmpty())
+        setPasscode(url.password());
+    // "/vhost" selects the virtual host; "/%2F" is RabbitMQ's default "/".
+    const QString path = url.path(QUrl::FullyDecoded);
+    if (path.size() > 1)
+        setVirtualHost(path.mid(1));
+    emit urlChanged();
+}
+
+QString StompClient::virtualHost() const { return d->config.virtualHost; }
+void StompClient::setVirtualHost(const QString &v)
+{
+    if (d->config.virtualHost == v)
+        return;
+    d->config.virtualHost = v;
+    emit virtualHostChanged();
+}
+QString StompClient::login() const { return d->config.login; }
+void StompClient::setLogin(const QString &login)
+{
+    if (d->config.login == login)
+        return;
+    d->config.login = login;
+    emit loginChanged();
+}
+QString StompClient::passcode() const { return d->config.passcode; }
+void StompClient::setPasscode(const QString &passcode)
+{
+    if (d->config.passcode == passcode)
+        return;
+    d->config.passcode = passcode;
+    emit passcodeChanged();
+}
+StompClient::Versions StompClient::acceptedVersions() const { return d->config.versions; }
+void StompClient::setAcceptedVersions(Versions versions)
+{
+    if (!versions)
+        versions = Version1_0 | Version1_1 | Version1_2;
+    if (d->config.versions == versions)
+        return;
+    d->config.versions = versions;
+    emit acceptedVersionsChanged();
+}
+void StompClient::setHeartbeat(int outgoingMs, int incomingMs)
+{
+    d->config.heartbeatOut = qMax(0, outgoingMs);
+    d->config.heartbeatIn = qMax(0, incomingMs);
+    emit heartbeatChanged();
+}
+int StompClient::outgoingHeartbeat() const { return d->config.heartbeatOut; }
+int StompClient::incomingHeartbeat() const { return d->config.heartbeatIn; }
+double StompClient::heartbeatTolerance() const { return d->config.heartbeatTolerance; }
+void StompClient::setHeartbeatTolerance(double factor)
+{
+    d->config.heartbeatTolerance = qMax(1.0, factor);
+    emit heartbeatChanged();
+}
+StompClient::ListenerMode StompClient::listenerMode() const { return d->mode; }
+void StompClient::setListenerMode(ListenerMode mode)
+{
+    if (d->mode == mode)
+        return;
+    if (state() != Disconnected) {
+        qCWarning(lcStompClient) << "setListenerMode() ignored while connected";
+        return;
+    }
+    d->destroyConnection();
+    d->mode = mode;
+    d->createConnection();
+    emit listenerModeChanged();
+}
+int StompClient::socketTimeout() const { return d->config.socketTimeout; }
+void StompClient::setSocketTimeout(int msecs)
+{
+    if (d->config.socketTimeout == msecs)
+        return;
+    d->config.socketTimeout = msecs;
+    emit socketTimeoutChanged();
+}
+int StompClient::receiptTimeout() const { return d->config.receiptTimeout; }
+void StompClient::setReceiptTimeout(int msecs)
+{
+    if (d->config.receiptTimeout == msecs)
+        return;
+    d->config.receiptTimeout = msecs;
+    emit receiptTimeoutChanged();
+}
+bool StompClient::useStompCommand() const { return d->config.useStompCommand; }
+void StompClient::setUseStompCommand(bool useStomp)
+{
+    if (d->config.useStompCommand == useStomp)
+        return;
+    d->config.useStompCommand = useStomp;
+    emit useStompCommandChanged();
+}
+StompHeaders StompClient::connectHeaders() const { return d->config.connectHeaders; }
+void StompClient::setConnectHeaders(const StompHeaders &headers) { d->config.connectHeaders = headers; }
+StompParserLimits StompClient::parserLimits() const { return d->config.limits; }
+void StompClient::setParserLimits(const StompParserLimits &limits) { d->config.limits = limits; }
+qint64 StompClient::writeHighWaterMark() const { return d->config.writeHighWaterMark; }
+void StompClient::setWriteHighWaterMark(qint64 bytes)
+{
+    bytes = qMax<qint64>(bytes, 1024);
+    if (d->config.writeHighWaterMark == bytes)
+        return;
+    d->config.writeHighWaterMark = bytes;
+    d->shared->highWaterMark.store(bytes);
+    emit writeHighWaterMarkChanged();
+}
+
+StompClient::State StompClient::state() const
+{
+    QMutexLocker lock(&d->shared->mutex);
+    return d->shared->state;
+}
+StompFrame::Version StompClient::version() const
+{
+    QMutexLocker lock(&d->shared->mutex);
+    return d->shared->version;
+}
+QString StompClient::versionString() const
+{
+    if (state() != Connected)
+        return {};
+    switch (version()) {
+    case StompFrame::Version::V1_0: return QStringLiteral("1.0");
+    case StompFrame::Version::V1_1: return QStringLiteral("1.1");
+    case StompFrame::Version::V1_2: break;
+    }
+    return QStringLiteral("1.2");
+}
+QString StompClient::sessionId() const
+{
+    QMutexLocker lock(&d->shared->mutex);
+    return d->shared->sessionId;
+}
+QString StompClient::server() const
+{
+    QMutexLocker lock(&d->shared->mutex);
+    return d->shared->server;
+}
+int StompClient::negotiatedOutgoingHeartbeat() const
+{
+    QMutexLocker lock(&d->shared->mutex);
+    return d->shared->heartbeatOut;
+}
+int StompClient::negotiatedIncomingHeartbeat() const
+{
+    QMutexLocker lock(&d->shared->mutex);
+    return d->shared->heartbeatIn;
+}
+StompClient::Error StompClient::error() const
+{
+    QMutexLocker lock(&d->shared->mutex);
+    return d->shared->error;
+}
+QString StompClient::errorString() const
+{
+    QMutexLocker lock(&d->shared->mutex);
+    return d->shared->errorString;
+}
+qint64 StompClient::bytesToWrite() const { return qMax<qint64>(0, d->shared->outstandingBytes.load()); }
+
+QList<StompSubscription *> StompClient::subscriptions() const
+{
+    QMutexLocker lock(&d->subscriptionsMutex);
+    return d->subscriptions.values();
+}
+
+void StompClient::connectToHost()
+{
+    {
+        QMutexLocker lock(&d->shared->mutex);
+        if (d->shared->state != Disconnected) {
+            qCWarning(lcStompClient) << "connectToHost() ignored: not disconnected";
+            return;
+        }
+        // Visible at once, so that waitForConnected() right after this call waits.
+        d->shared->state = Connecting;
+        d->shared->sessionId.clear();
+        d->shared->server.clear();
+    }
+    // The connection's state starts at Disconnected and emits stateChanged(Connecting).
+    StompConnection *c = d->connection;
+    d->post([c, config = d->config] { c->open(config); });
+}
+
+void StompClient::disconnectFromHost()
+{
+    StompConnection *c = d->connection;
+    d->post([c] { c->close(); });
+}
+
+void StompClient::abort()
+{
+    StompConnection *c = d->connection;
+    d->post([c] { c->abortNow(); });
+}
+
+QString StompClient::send(const QString &destination, const QByteArray &body,
+                          const StompHeaders &headers, SendOptions options,
+                          const QString &transaction)
+{
+    StompFrame frame(StompFrame::Send);
+    frame.addHeader("destination", destination.toUtf8());
+    for (const auto &h : headers)
+        frame.addHeader(h.first, h.second);
+    if (!transaction.isEmpty())
+        frame.setHeader("transaction", transaction.toUtf8());
+    frame.setBody(body);
+    return d->submit(std::move(frame), options);
+}
+
+QString StompClient::sendFrame(const StompFrame &frame, SendOptions options)
+{
+    return d->submit(frame, options);
+}
+
+StompSubscription *StompClient::subscribe(const QString &destination, AckMode ackMode,
+                                          const StompHeaders &headers, const QString &id)
+{
+    const QString subId = id.isEmpty() ? d->nextId("sub") : id;
+    {
+        QMutexLocker lock(&d->subscriptionsMutex);
+        if (d->subscriptions.contains(subId.toUtf8())) {
+            qCWarning(lcStompClient) << "subscription id already in use:" << subId;
+            return nullptr;
+        }
+    }
+    auto *sub = new StompSubscription(this, subId, destination, ackMode, headers);
+    if (QThread::currentThread() != thread()) {
+        sub->moveToThread(thread());
+        QMetaObject::invokeMethod(this, [this, sub] { sub->setParent(this); }, Qt::QueuedConnection);
+    } else {
+        sub->setParent(this);
+    }
+    {
+        QMutexLocker lock(&d->subscriptionsMutex);
+        d->subscriptions.insert(subId.toUtf8(), sub);
+    }
+    StompFrame frame(StompFrame::Subscribe);
+    frame.addHeader("destination", destination.toUtf8());
+    frame.addHeader("id", subId.toUtf8());
+    static const char *const ackNames[] = {"auto", "client", "client-individual"};
+    frame.addHeader("ack", ackNames[ackMode]);
+    for (const auto &h : headers)
+        frame.setHeader(h.first, h.second);
+    d->submit(std::move(frame), {});
+    return sub;
+}
+
+QString StompClient::unsubscribe(StompSubscription *subscription)
+{
+    if (!subscription || !subscription->isActive())
+        return {};
+    {
+        QMutexLocker lock(&d->subscriptionsMutex);
+        d->subscriptions.remove(subscription->id().toUtf8());
+    }
+    StompFrame frame(StompFrame::Unsubscribe);
+    frame.addHeader("id", subscription->id().toUtf8());
+    const QString receipt = d->submit(std::move(frame), WithReceipt);
+    QPointer<StompSubscription> guard(subscription);
+    auto done = [guard] {
+        if (guard && guard->isActive()) {
+            guard->setActive(false);
+            emit guard->unsubscribed();
+        }
+    };
+    // Routing stops now; unsubscribed() follows the broker's receipt (or its failure).
+    auto *context = new QObject;
+    context->moveToThread(thread());
+    connect(this, &StompClient::receiptReceived, context, [receipt, done, context](const QString &id) {
+        if (id == receipt) {
+            done();
+            context->deleteLater();
+        }
+    });
+    connect(this, &StompClient::errorOccurred, context, [receipt, done, context](Error e, const QString &s) {
+        if (e == ReceiptTimeout && s == receipt) {
+            done();
+            context->deleteLater();
+        }
+    });
+    connect(this, &StompClient::disconnected, context, [done, context] {
+        done();
+        context->deleteLater();
+    });
+    connect(this, &QObject::destroyed, context, &QObject::deleteLater);
+    return receipt;
+}
+
+QString StompClient::ack(const StompFrame &message, const QString &transaction, SendOptions options)
+{
+    const QString receipt = (options & WithReceipt) ? d->nextId("r") : QString();
+    if (!receipt.isEmpty())
+        d->shared->addPendingReceipt(receipt);
+    const qint64 estimate = 96;
+    d->shared->outstandingBytes.fetch_add(estimate);
+    StompConnection *c = d->connection;
+    d->post([c, message, transaction, receipt, estimate] { c->acknowledge(message, true, transaction, receipt, estimate); });
+    return receipt;
+}
+
+QString StompClient::nack(const StompFrame &message, const QString &transaction, SendOptions options)
+{
+    const QString receipt = (options & WithReceipt) ? d->nextId("r") : QString();
+    if (!receipt.isEmpty())
+        d->shared->addPendingReceipt(receipt);
+    const qint64 estimate = 96;
+    d->shared->outstandingBytes.fetch_add(estimate);
+    StompConnection *c = d->connection;
+    d->post([c, message, transaction, receipt, estimate] { c->acknowledge(message, false, transaction, receipt, estimate); });
+    return receipt;
+}
+
+QString StompClient::begin(const QString &transaction, const StompHeaders &headers)
+{
+    const QString tx = transaction.isEmpty() ? d->nextId("tx") : transaction;
+    StompFrame frame(StompFrame::Begin);
+    frame.addHeader("transaction", tx.toUtf8());
+    for (const auto &h : headers)
+        frame.setHeader(h.first, h.second);
+    d->submit(std::move(frame), {});
+    return tx;
+}
+
+QString StompClient::commit(const QString &transaction, SendOptions options)
+{
+    StompFrame frame(StompFrame::Commit);
+    frame.addHeader("transaction", transaction.toUtf8());
+    return d->submit(std::move(frame), options);
+}
+
+QString StompClient::abort(const QString &transaction, SendOptions options)
+{
+    StompFrame frame(StompFrame::Abort);
+    frame.addHeader("transaction", transaction.toUtf8());
+    return d->submit(std::move(frame), options);
+}
+
+bool StompClient::waitForConnected(int msecs)
+{
+    quint64 startAttempts;
+    {
+        QMutexLocker lock(&d->shared->mutex);
+        if (d->shared->state == Connected)
+            return true;
+        if (d->shared->state == Disconnected)
+            return false;
+        startAttempts = d->shared->attempts;
+    }
+    auto *s = d->shared.get();
+    return d->wait([s, startAttempts] {
+        return s->state == Connected || s->attempts != startAttempts;
+    }, msecs) && state() == Connected;
+}
+
+bool StompClient::waitForReceipt(const QString &receiptId, int msecs)
+{
+    auto *s = d->shared.get();
+    bool arrived = false;
+    d->wait([s, &receiptId, &arrived] {
+        arrived = s->receivedReceipts.contains(receiptId);
+        return arrived || !s->pendingReceipts.contains(receiptId);
+    }, msecs);
+    return arrived;
+}
+
+bool StompClient::waitForDisconnected(int msecs)
+{
+    auto *s = d->shared.get();
+    return d->wait([s] { return s->state == Disconnected; }, msecs);
+}
+
+void StompClient::connectNotify(const QMetaMethod &signal)
+{
+    if (signal == QMetaMethod::fromSignal(&StompClient::frameReceived)
+        || signal == QMetaMethod::fromSignal(&StompClient::frameSent))
+        d->shared->monitorFrames.store(true);
+    QObject::connectNotify(signal);
+}
+
+// StompSubscription ------------------------------------------------------------------------
+
+StompSubscription::StompSubscription(StompClient *client, const QString &id,
+                                     const QString &destination, StompClient::AckMode ackMode,
+                                     const StompHeaders &headers)
+    : m_client(client), m_id(id), m_destination(destination), m_ackMode(ackMode), m_headers(headers)
+{
+}
+
+StompSubscription::~StompSubscription() = default;
+QString StompSubscription::id() const { return m_id; }
+QString StompSubscription::destination() const { return m_destination; }
+StompClient::AckMode StompSubscription::ackMode() const { return m_ackMode; }
+StompHeaders StompSubscription::headers() const { return m_headers; }
+bool StompSubscription::isActive() const { return m_active; }
+qint64 StompSubscription::messageCount() const { return m_count; }
+StompClient *StompSubscription::client() const { return m_client; }
+void StompSubscription::setHandler(Handler handler) { m_handler = std::move(handler); }
+void StompSubscription::unsubscribe()
+{
+    if (m_client)
+        m_client->unsubscribe(this);
+}
+
+void StompSubscription::deliver(const StompFrame &message)
+{
+    ++m_count;
+    if (m_handler)
+        m_handler(message);
+    emit messageReceived(message);
+}
+
+void StompSubscription::setActive(bool active)
+{
+    if (m_active == active)
+        return;
+    m_active = active;
+    emit activeChanged();
+}

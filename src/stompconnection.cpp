@@ -1,0 +1,664 @@
+// Copyright (C) 2026 The StompQt authors. SPDX-License-Identifier: LGPL-3.0-or-later
+#include "stompconnection_p.h"
+
+#include <StompQt/stompframeencoder.h>
+
+#include <QtCore/qcoreapplication.h>
+#include <QtCore/qeventloop.h>
+#include <QtCore/qthread.h>
+#include <QtNetwork/qtcpsocket.h>
+
+Q_LOGGING_CATEGORY(lcStompClient, "stompqt.client")
+Q_LOGGING_CATEGORY(lcStompFrames, "stompqt.frames")
+
+namespace {
+QString tr(const char *s) { return QCoreApplication::translate("StompClient", s); }
+constexpr qsizetype kReadChunk = 64 * 1024;
+constexpr int kMaxRememberedReceipts = 65536;
+
+StompFrame::Version parseVersion(QByteArrayView v, bool *ok)
+{
+    *ok = true;
+    if (v.isEmpty() || v == "1.0")
+        return StompFrame::Version::V1_0;
+    if (v == "1.1")
+        return StompFrame::Version::V1_1;
+    if (v == "1.2")
+        return StompFrame::Version::V1_2;
+    *ok = false;
+    return StompFrame::Version::V1_2;
+}
+
+StompClient::VersionFlag flagOf(StompFrame::Version v)
+{
+    switch (v) {
+    case StompFrame::Version::V1_0: return StompClient::Version1_0;
+    case StompFrame::Version::V1_1: return StompClient::Version1_1;
+    case StompFrame::Version::V1_2: break;
+    }
+    return StompClient::Version1_2;
+}
+
+StompFrame::Version highest(StompClient::Versions versions)
+{
+    if (versions & StompClient::Version1_2)
+        return StompFrame::Version::V1_2;
+    if (versions & StompClient::Version1_1)
+        return StompFrame::Version::V1_1;
+    return StompFrame::Version::V1_0;
+}
+
+std::pair<int, int> parseHeartbeat(QByteArrayView v)
+{
+    const qsizetype comma = v.indexOf(',');
+    if (comma < 0)
+        return {0, 0};
+    bool ok1 = false, ok2 = false;
+    const int a = v.first(comma).toInt(&ok1);
+    const int b = v.sliced(comma + 1).toInt(&ok2);
+    return {ok1 && a > 0 ? a : 0, ok2 && b > 0 ? b : 0};
+}
+} // namespace
+
+// StompSharedState ---------------------------------------------------------------------------
+
+bool StompSharedState::waitUntil(const std::function<bool()> &done, int msecs)
+{
+    QDeadlineTimer deadline(msecs < 0 ? QDeadlineTimer::Forever : QDeadlineTimer(msecs));
+    QMutexLocker lock(&mutex);
+    while (!done()) {
+        if (deadline.hasExpired())
+            return false;
+        cond.wait(&mutex, deadline);
+    }
+    return true;
+}
+
+void StompSharedState::addPendingReceipt(const QString &id)
+{
+    QMutexLocker lock(&mutex);
+    pendingReceipts.insert(id);
+}
+
+void StompSharedState::receiptArrived(const QString &id)
+{
+    QMutexLocker lock(&mutex);
+    pendingReceipts.remove(id);
+    if (!receivedReceipts.contains(id)) {
+        receivedReceipts.insert(id);
+        receivedOrder.push_back(id);
+        if (receivedOrder.size() > kMaxRememberedReceipts) {
+            receivedReceipts.remove(receivedOrder.front());
+            receivedOrder.pop_front();
+        }
+    }
+    cond.wakeAll();
+}
+
+void StompSharedState::receiptFailed(const QString &id)
+{
+    QMutexLocker lock(&mutex);
+    pendingReceipts.remove(id);
+    cond.wakeAll();
+}
+
+// StompConnection ----------------------------------------------------------------------------
+
+StompConnection::StompConnection(std::shared_ptr<StompSharedState> shared)
+    : m_shared(std::move(shared))
+{
+    m_readBuffer.resize(kReadChunk);
+    m_connectTimer.setSingleShot(true);
+    m_disconnectTimer.setSingleShot(true);
+    m_receiptTimer.setSingleShot(true);
+    m_heartbeatSendTimer.setTimerType(Qt::PreciseTimer);
+    m_heartbeatCheckTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_connectTimer, &QTimer::timeout, this, [this] {
+        fail(StompClient::SocketTimeout,
+             m_state == StompClient::Connecting && m_socket
+                             && m_socket->state() == QAbstractSocket::ConnectedState
+                     ? tr("no CONNECTED frame within %1 ms").arg(m_config.socketTimeout)
+                     : tr("TCP connection not established within %1 ms").arg(m_config.socketTimeout));
+    });
+    connect(&m_disconnectTimer, &QTimer::timeout, this, [this] {
+        qCInfo(lcStompClient) << "no receipt for DISCONNECT; closing";
+        finish();
+    });
+    connect(&m_receiptTimer, &QTimer::timeout, this, &StompConnection::checkReceipts);
+    connect(&m_heartbeatSendTimer, &QTimer::timeout, this, &StompConnection::sendHeartbeat);
+    connect(&m_heartbeatCheckTimer, &QTimer::timeout, this, &StompConnection::checkHeartbeat);
+}
+
+StompConnection::~StompConnection()
+{
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+    }
+}
+
+qint64 StompConnection::estimateSize(const StompFrame &frame)
+{
+    qint64 n = frame.bodySize() + 32;
+    for (int i = 0; i < frame.headerCount(); ++i)
+        n += frame.headerName(i).size() + frame.headerValue(i).size() + 2;
+    return n;
+}
+
+void StompConnection::setState(StompClient::State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        m_shared->state = state;
+        if (state == StompClient::Disconnected || state == StompClient::Connected)
+            ++m_shared->attempts;
+        m_shared->cond.wakeAll();
+    }
+    emit stateChanged(state);
+    emit sharedStateChanged();
+}
+
+void StompConnection::open(const StompConnectionConfig &config)
+{
+    if (m_state != StompClient::Disconnected) {
+        qCWarning(lcStompClient) << "connectToHost() ignored: already" << m_state;
+        return;
+    }
+    m_config = config;
+    m_shared->highWaterMark.store(config.writeHighWaterMark);
+    m_errorReported = false;
+    m_closing = false;
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        m_shared->error = StompClient::NoError;
+        m_shared->errorString.clear();
+    }
+    m_parser.reset();
+    m_parser.setLimits(config.limits);
+    m_parser.setVersion(highest(config.versions));
+    m_parser.setTimestampFrames(true);
+    if (!m_socket) {
+        m_socket = new QTcpSocket(this);
+        connect(m_socket, &QTcpSocket::connected, this, &StompConnection::onSocketConnected);
+        connect(m_socket, &QTcpSocket::readyRead, this, &StompConnection::onReadyRead);
+        connect(m_socket, &QTcpSocket::bytesWritten, this, &StompConnection::onBytesWritten);
+        connect(m_socket, &QTcpSocket::errorOccurred, this, &StompConnection::onSocketError);
+        connect(m_socket, &QTcpSocket::disconnected, this, &StompConnection::onSocketDisconnected);
+    }
+    setState(StompClient::Connecting);
+    qCInfo(lcStompClient).nospace() << "connecting to " << config.host << ':' << config.port;
+    if (config.socketTimeout >= 0)
+        m_connectTimer.start(config.socketTimeout);
+    m_socket->connectToHost(config.host, config.port);
+}
+
+void StompConnection::onSocketConnected()
+{
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
+    m_lastRead.start();
+
+    StompFrame connect(m_config.useStompCommand ? StompFrame::Stomp : StompFrame::Connect);
+    QByteArrayList versions;
+    if (m_config.versions & StompClient::Version1_0)
+        versions << "1.0";
+    if (m_config.versions & StompClient::Version1_1)
+        versions << "1.1";
+    if (m_config.versions & StompClient::Version1_2)
+        versions << "1.2";
+    connect.addHeader("accept-version", versions.join(','));
+    connect.addHeader("host", (m_config.virtualHost.isEmpty() ? m_config.host : m_config.virtualHost).toUtf8());
+    if (!m_config.login.isEmpty())
+        connect.addHeader("login", m_config.login.toUtf8());
+    if (!m_config.passcode.isEmpty())
+        connect.addHeader("passcode", m_config.passcode.toUtf8());
+    connect.addHeader("heart-beat", QByteArray::number(qMax(0, m_config.heartbeatOut)) + ','
+                              + QByteArray::number(qMax(0, m_config.heartbeatIn)));
+    for (const auto &h : m_config.connectHeaders)
+        connect.setHeader(h.first, h.second);
+    writeNow(connect, StompClient::NoSendOption, 0);
+}
+
+void StompConnection::onReadyRead()
+{
+    m_lastRead.start(); // any byte is a sign of life
+    while (m_socket && m_socket->bytesAvailable() > 0 && m_state != StompClient::Disconnected) {
+        const qint64 n = m_socket->read(m_readBuffer.data(), m_readBuffer.size());
+        if (n <= 0)
+            break;
+        m_parser.feed(QByteArrayView(m_readBuffer.constData(), n));
+        StompFrame frame;
+        for (;;) {
+            const auto r = m_parser.next(&frame);
+            if (r == StompFrameParser::FrameReady) {
+                handleFrame(frame);
+                if (m_state == StompClient::Disconnected || m_closing)
+                    return;
+            } else if (r == StompFrameParser::HeartBeat) {
+                continue;
+            } else if (r == StompFrameParser::NeedMoreData) {
+                break;
+            } else {
+                const auto code = m_parser.error();
+                const bool tooLarge = code == StompFrameParser::ErrorCode::BodyTooLarge
+                        || code == StompFrameParser::ErrorCode::BufferLimitExceeded
+                        || code == StompFrameParser::ErrorCode::HeaderLineTooLong
+                        || code == StompFrameParser::ErrorCode::TooManyHeaders;
+                fail(tooLarge ? StompClient::FrameTooLarge : StompClient::ProtocolError,
+                     tr("invalid frame from the server: %1").arg(m_parser.errorString()));
+                return;
+            }
+        }
+    }
+}
+
+void StompConnection::handleFrame(const StompFrame &frame)
+{
+    qCDebug(lcStompFrames) << "received" << frame;
+    if (m_shared->monitorFrames.load(std::memory_order_relaxed))
+        emit frameReceived(frame);
+
+    if (m_state == StompClient::Connecting) {
+        if (frame.command() == StompFrame::Connected) {
+            handleConnected(frame);
+        } else if (frame.command() == StompFrame::Error) {
+            emit serverErrorReceived(frame);
+            const QString message = frame.message().isEmpty() ? frame.text().left(200) : frame.message();
+            fail(StompClient::AuthenticationFailed, message);
+        } else {
+            fail(StompClient::ProtocolError,
+                 tr("expected CONNECTED, got %1").arg(frame.commandName()));
+        }
+        return;
+    }
+
+    switch (frame.command()) {
+    case StompFrame::Message:
+        emit messageReceived(frame);
+        break;
+    case StompFrame::Receipt: {
+        const QString id = frame.receiptId();
+        if (m_waitingReceipts.remove(id))
+            m_shared->receiptArrived(id);
+        emit receiptReceived(id);
+        if (!m_disconnectReceipt.isEmpty() && id == m_disconnectReceipt)
+            finish();
+        break;
+    }
+    case StompFrame::Error: {
+        emit serverErrorReceived(frame);
+        const QString receiptId = frame.receiptId();
+        if (!receiptId.isEmpty() && m_waitingReceipts.remove(receiptId))
+            m_shared->receiptFailed(receiptId);
+        QString message = frame.message();
+        if (message.isEmpty())
+            message = frame.text().left(200);
+        fail(StompClient::ServerError, message);
+        break;
+    }
+    default:
+        fail(StompClient::ProtocolError,
+             tr("unexpected %1 frame from the server").arg(frame.commandName()));
+    }
+}
+
+void StompConnection::handleConnected(const StompFrame &frame)
+{
+    bool ok = false;
+    const StompFrame::Version version = parseVersion(frame.headerView("version"), &ok);
+    if (!ok || !(m_config.versions & flagOf(version))) {
+        fail(StompClient::UnsupportedVersion,
+             tr("the server chose STOMP version '%1', which was not offered")
+                     .arg(QString::fromUtf8(frame.headerView("version"))));
+        return;
+    }
+    m_connectTimer.stop();
+    m_version = version;
+    m_parser.setVersion(version);
+
+    // Heart-beats as STOMP 1.1 section "Heart-beating" negotiates them.
+    const auto [sx, sy] = parseHeartbeat(frame.headerView("heart-beat"));
+    const int cx = qMax(0, m_config.heartbeatOut);
+    const int cy = qMax(0, m_config.heartbeatIn);
+    m_outInterval = (cx == 0 || sy == 0) ? 0 : qMax(cx, sy);
+    m_inInterval = (sx == 0 || cy == 0) ? 0 : qMax(sx, cy);
+    if (version == StompFrame::Version::V1_0)
+        m_outInterval = m_inInterval = 0;
+    if (m_outInterval > 0)
+        m_heartbeatSendTimer.start(qMax(1, m_outInterval / 2));
+    if (m_inInterval > 0) {
+        m_lastRead.start();
+        m_heartbeatCheckTimer.start(qMax(1, m_inInterval / 4));
+    }
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        m_shared->version = version;
+        m_shared->sessionId = QString::fromUtf8(frame.headerView("session"));
+        m_shared->server = QString::fromUtf8(frame.headerView("server"));
+        m_shared->heartbeatOut = m_outInterval;
+        m_shared->heartbeatIn = m_inInterval;
+    }
+    qCInfo(lcStompClient) << "connected, STOMP" << frame.headerView("version") << "server"
+                          << frame.headerView("server") << "heart-beat out/in" << m_outInterval
+                          << m_inInterval;
+    setState(StompClient::Connected);
+    emit connected();
+
+    std::deque<Outgoing> queued;
+    queued.swap(m_queued);
+    m_queuedBytes = 0;
+    for (Outgoing &o : queued) {
+        if (m_state != StompClient::Connected)
+            break;
+        writeNow(o.frame, o.options, o.estimate);
+    }
+}
+
+void StompConnection::sendFrame(const StompFrame &frame, StompClient::SendOptions options,
+                                qint64 estimate)
+{
+    if (m_state == StompClient::Connecting && !m_closing) {
+        if (m_queuedBytes + estimate > qMax<qint64>(m_config.writeHighWaterMark, 64 * 1024)) {
+            m_shared->outstandingBytes.fetch_sub(estimate);
+            const QString id = frame.receipt();
+            if (!id.isEmpty())
+                m_shared->receiptFailed(id);
+            emit errorOccurred(StompClient::WriteBufferFull,
+                               tr("%1 frame not sent: too much queued while connecting")
+                                       .arg(frame.commandName()));
+            return;
+        }
+        m_queuedBytes += estimate;
+        m_queued.push_back({frame, options, estimate});
+        return;
+    }
+    if (m_state != StompClient::Connected || m_closing) {
+        m_shared->outstandingBytes.fetch_sub(estimate);
+        const QString id = frame.receipt();
+        if (!id.isEmpty())
+            m_shared->receiptFailed(id);
+        emit errorOccurred(StompClient::NotConnected,
+                           tr("%1 frame not sent: not connected").arg(frame.commandName()));
+        return;
+    }
+    writeNow(frame, options, estimate);
+}
+
+void StompConnection::acknowledge(const StompFrame &message, bool positive,
+                                  const QString &transaction, const QString &receiptId,
+                                  qint64 estimate)
+{
+    StompFrame frame(positive ? StompFrame::Ack : StompFrame::Nack);
+    // Each version names the message differently (STOMP 1.2: the MESSAGE's ack header).
+    switch (m_version) {
+    case StompFrame::Version::V1_2: {
+        const QByteArrayView ackId = message.headerView("ack");
+        frame.addHeader("id", ackId.isEmpty() ? message.headerView("message-id") : ackId);
+        break;
+    }
+    case StompFrame::Version::V1_1:
+        frame.addHeader("message-id", message.headerView("message-id"));
+        frame.addHeader("subscription", message.headerView("subscription"));
+        break;
+    case StompFrame::Version::V1_0:
+        frame.addHeader("message-id", message.headerView("message-id"));
+        break;
+    }
+    if (!transaction.isEmpty())
+        frame.addHeader("transaction", transaction.toUtf8());
+    if (!receiptId.isEmpty())
+        frame.addHeader("receipt", receiptId.toUtf8());
+    if (!positive && m_version == StompFrame::Version::V1_0) {
+        m_shared->outstandingBytes.fetch_sub(estimate);
+        if (!receiptId.isEmpty())
+            m_shared->receiptFailed(receiptId);
+        emit errorOccurred(StompClient::InvalidFrame, tr("NACK does not exist in STOMP 1.0"));
+        return;
+    }
+    sendFrame(frame, StompClient::NoSendOption, estimate);
+}
+
+bool StompConnection::writeNow(const StompFrame &frame, StompClient::SendOptions options,
+                               qint64 estimate)
+{
+    QString why;
+    m_writeBuffer.resize(0);
+    const auto encOptions = (options & StompClient::NoContentLength)
+            ? StompFrameEncoder::OmitContentLength
+            : StompFrameEncoder::NoOption;
+    if (!StompFrameEncoder::encode(frame, m_version, &m_writeBuffer, encOptions, &why)) {
+        m_shared->outstandingBytes.fetch_sub(estimate);
+        const QString id = frame.receipt();
+        if (!id.isEmpty())
+            m_shared->receiptFailed(id);
+        emit errorOccurred(StompClient::InvalidFrame, why);
+        return false;
+    }
+    const QString receipt = frame.receipt();
+    if (!receipt.isEmpty())
+        trackReceipt(receipt);
+    switch (frame.command()) {
+    case StompFrame::Begin: m_openTransactions.insert(frame.transaction()); break;
+    case StompFrame::Commit:
+    case StompFrame::Abort: m_openTransactions.remove(frame.transaction()); break;
+    default: break;
+    }
+    // One write per frame: with TCP_NODELAY set, a frame never waits on Nagle.
+    m_socket->write(m_writeBuffer.constData(), m_writeBuffer.size());
+    m_lastWrite.start();
+    m_shared->outstandingBytes.fetch_add(m_writeBuffer.size() - estimate);
+
+    if (lcStompFrames().isDebugEnabled() || m_shared->monitorFrames.load(std::memory_order_relaxed)) {
+        StompFrame shown = frame;
+        if (shown.hasHeader("passcode"))
+            shown.setHeader("passcode", "********");
+        qCDebug(lcStompFrames) << "sent" << shown;
+        emit frameSent(shown);
+    }
+    const qint64 pending = m_socket->bytesToWrite();
+    if (!m_writeFull && pending > m_config.writeHighWaterMark) {
+        m_writeFull = true;
+        emit writeBufferFull(pending);
+    }
+    return true;
+}
+
+void StompConnection::onBytesWritten(qint64 bytes)
+{
+    m_shared->outstandingBytes.fetch_sub(bytes);
+    if (m_writeFull && m_socket->bytesToWrite() <= m_config.writeHighWaterMark / 2) {
+        m_writeFull = false;
+        emit writeBufferDrained();
+    }
+    m_shared->notify();
+}
+
+void StompConnection::trackReceipt(const QString &id)
+{
+    m_waitingReceipts.insert(id);
+    if (m_config.receiptTimeout < 0)
+        return;
+    m_receiptDeadlines.emplace_back(QDeadlineTimer(m_config.receiptTimeout), id);
+    if (!m_receiptTimer.isActive())
+        m_receiptTimer.start(m_config.receiptTimeout);
+}
+
+void StompConnection::checkReceipts()
+{
+    // Deadlines are in send order, so the front is always the earliest.
+    while (!m_receiptDeadlines.empty()) {
+        auto &[deadline, id] = m_receiptDeadlines.front();
+        if (!m_waitingReceipts.contains(id)) {
+            m_receiptDeadlines.pop_front();
+            continue;
+        }
+        if (!deadline.hasExpired()) {
+            m_receiptTimer.start(qMax<qint64>(1, deadline.remainingTime()));
+            return;
+        }
+        const QString expired = id;
+        m_receiptDeadlines.pop_front();
+        m_waitingReceipts.remove(expired);
+        m_shared->receiptFailed(expired);
+        qCWarning(lcStompClient) << "receipt timed out:" << expired;
+        emit errorOccurred(StompClient::ReceiptTimeout, expired);
+    }
+}
+
+void StompConnection::sendHeartbeat()
+{
+    if (m_state != StompClient::Connected && m_state != StompClient::Disconnecting)
+        return;
+    if (m_lastWrite.isValid() && m_lastWrite.elapsed() < m_outInterval / 2)
+        return;
+    m_socket->write("\n", 1);
+    m_lastWrite.start();
+}
+
+void StompConnection::checkHeartbeat()
+{
+    if (m_inInterval <= 0 || !m_lastRead.isValid())
+        return;
+    const qint64 silent = m_lastRead.elapsed();
+    if (silent > qint64(m_inInterval * m_config.heartbeatTolerance)) {
+        fail(StompClient::HeartbeatTimeout,
+             tr("no data from the server for %1 ms (heart-beat %2 ms)").arg(silent).arg(m_inInterval));
+    }
+}
+
+void StompConnection::close()
+{
+    switch (m_state) {
+    case StompClient::Disconnected:
+    case StompClient::Disconnecting:
+        return;
+    case StompClient::Connecting:
+    case StompClient::Reconnecting:
+        dropQueued(tr("the connection was closed before it was established"));
+        finish();
+        return;
+    case StompClient::Connected:
+        break;
+    }
+    setState(StompClient::Disconnecting);
+    m_disconnectReceipt = QStringLiteral("disconnect-%1").arg(quintptr(this), 0, 16);
+    StompFrame frame(StompFrame::Disconnect);
+    frame.addHeader("receipt", m_disconnectReceipt.toUtf8());
+    writeNow(frame, StompClient::NoSendOption, 0);
+    m_disconnectTimer.start(qMax(0, m_config.socketTimeout));
+}
+
+void StompConnection::abortNow()
+{
+    if (m_state == StompClient::Disconnected)
+        return;
+    dropQueued(tr("the connection was aborted"));
+    finish();
+}
+
+void StompConnection::dropQueued(const QString &why)
+{
+    if (m_queued.empty())
+        return;
+    qint64 bytes = 0;
+    for (const Outgoing &o : m_queued) {
+        bytes += o.estimate;
+        const QString id = o.frame.receipt();
+        if (!id.isEmpty())
+            m_shared->receiptFailed(id);
+    }
+    const int count = int(m_queued.size());
+    m_queued.clear();
+    m_queuedBytes = 0;
+    m_shared->outstandingBytes.fetch_sub(bytes);
+    emit errorOccurred(StompClient::NotConnected,
+                       QCoreApplication::translate("StompClient", "%n queued frame(s) not sent: %1",
+                                                   nullptr, count)
+                               .arg(why));
+}
+
+void StompConnection::fail(StompClient::Error error, const QString &message)
+{
+    if (m_state == StompClient::Disconnected)
+        return;
+    qCWarning(lcStompClient) << "error:" << error << message;
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        m_shared->error = error;
+        m_shared->errorString = message;
+    }
+    m_errorReported = true;
+    emit errorOccurred(error, message);
+    dropQueued(message);
+    finish();
+}
+
+void StompConnection::finish()
+{
+    if (m_state == StompClient::Disconnected)
+        return;
+    m_closing = true;
+    m_connectTimer.stop();
+    m_disconnectTimer.stop();
+    m_receiptTimer.stop();
+    m_heartbeatSendTimer.stop();
+    m_heartbeatCheckTimer.stop();
+    m_disconnectReceipt.clear();
+    if (m_socket) {
+        m_shared->outstandingBytes.fetch_sub(m_socket->bytesToWrite());
+        m_socket->blockSignals(true);
+        if (m_state == StompClient::Disconnecting && m_socket->state() == QAbstractSocket::ConnectedState) {
+            m_socket->flush();
+            m_socket->disconnectFromHost();
+        }
+        m_socket->abort();
+        m_socket->blockSignals(false);
+    }
+    m_writeFull = false;
+    for (const QString &id : std::as_const(m_waitingReceipts))
+        m_shared->receiptFailed(id);
+    m_waitingReceipts.clear();
+    m_receiptDeadlines.clear();
+    const QSet<QString> open = std::exchange(m_openTransactions, {});
+    for (const QString &tx : open)
+        emit transactionAborted(tx);
+    m_closing = false;
+    setState(StompClient::Disconnected);
+    emit disconnected();
+}
+
+void StompConnection::onSocketError(QAbstractSocket::SocketError error)
+{
+    if (m_state == StompClient::Disconnected)
+        return;
+    if (m_state == StompClient::Disconnecting) {
+        finish(); // the server may close first once it has our DISCONNECT
+        return;
+    }
+    StompClient::Error e = StompClient::NetworkError;
+    switch (error) {
+    case QAbstractSocket::HostNotFoundError: e = StompClient::HostNotFound; break;
+    case QAbstractSocket::ConnectionRefusedError: e = StompClient::ConnectionRefused; break;
+    case QAbstractSocket::RemoteHostClosedError: e = StompClient::RemoteClosed; break;
+    case QAbstractSocket::SocketTimeoutError: e = StompClient::SocketTimeout; break;
+    case QAbstractSocket::SslHandshakeFailedError:
+    case QAbstractSocket::SslInternalError:
+    case QAbstractSocket::SslInvalidUserDataError: e = StompClient::TlsError; break;
+    default: break;
+    }
+    fail(e, m_socket->errorString());
+}
+
+void StompConnection::onSocketDisconnected()
+{
+    if (m_state == StompClient::Disconnected)
+        return;
+    if (m_state == StompClient::Disconnecting) {
+        finish();
+        return;
+    }
+    fail(StompClient::RemoteClosed, tr("the server closed the connection"));
+}

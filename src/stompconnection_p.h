@@ -1,0 +1,173 @@
+// Copyright (C) 2026 The StompQt authors. SPDX-License-Identifier: LGPL-3.0-or-later
+#pragma once
+
+// The connection driver: the one place that speaks STOMP over a socket. StompClient (both
+// listener modes) and the other public clients are thin layers over it. It lives in exactly
+// one thread; other threads reach it only through queued calls and StompSharedState.
+
+#include <StompQt/stompclient.h>
+#include <StompQt/stompframeparser.h>
+
+#include <QtCore/qdeadlinetimer.h>
+#include <QtCore/qelapsedtimer.h>
+#include <QtCore/qhash.h>
+#include <QtCore/qloggingcategory.h>
+#include <QtCore/qmutex.h>
+#include <QtCore/qpointer.h>
+#include <QtCore/qset.h>
+#include <QtCore/qtimer.h>
+#include <QtCore/qwaitcondition.h>
+#include <QtNetwork/qabstractsocket.h>
+
+#include <atomic>
+#include <deque>
+#include <functional>
+
+class QTcpSocket;
+
+Q_DECLARE_LOGGING_CATEGORY(lcStompClient)
+Q_DECLARE_LOGGING_CATEGORY(lcStompFrames)
+
+struct StompConnectionConfig
+{
+    QString host = QStringLiteral("127.0.0.1");
+    quint16 port = 61613;
+    QString virtualHost;
+    QString login;
+    QString passcode;
+    StompClient::Versions versions = StompClient::Version1_0 | StompClient::Version1_1
+            | StompClient::Version1_2;
+    int heartbeatOut = 0;
+    int heartbeatIn = 0;
+    double heartbeatTolerance = 2.0;
+    int socketTimeout = 3000;
+    int receiptTimeout = 10000;
+    bool useStompCommand = false;
+    StompHeaders connectHeaders;
+    StompParserLimits limits;
+    qint64 writeHighWaterMark = 4 * 1024 * 1024;
+};
+
+// What blocking callers in any thread wait on. Written by the connection's thread (and by
+// callers registering receipts before posting a frame), always under `mutex`.
+class StompSharedState
+{
+public:
+    bool waitUntil(const std::function<bool()> &done, int msecs);
+    void notify() { cond.wakeAll(); }
+
+    void addPendingReceipt(const QString &id);
+    void receiptArrived(const QString &id);
+    void receiptFailed(const QString &id);
+
+    mutable QMutex mutex;
+    QWaitCondition cond;
+    StompClient::State state = StompClient::Disconnected;
+    StompClient::Error error = StompClient::NoError;
+    QString errorString;
+    StompFrame::Version version = StompFrame::Version::V1_2;
+    QString sessionId;
+    QString server;
+    int heartbeatOut = 0;
+    int heartbeatIn = 0;
+    quint64 attempts = 0; // completed connection attempts (success or failure)
+    QSet<QString> pendingReceipts;
+    QSet<QString> receivedReceipts; // bounded: oldest forgotten first
+    std::deque<QString> receivedOrder;
+
+    // Bytes accepted but not yet written to the OS: frames still queued to the connection
+    // thread plus the socket's write buffer. Used for the high-water mark from any thread.
+    std::atomic<qint64> outstandingBytes{0};
+    std::atomic<qint64> highWaterMark{4 * 1024 * 1024};
+    std::atomic<bool> monitorFrames{false};
+};
+
+class StompConnection : public QObject
+{
+    Q_OBJECT
+public:
+    explicit StompConnection(std::shared_ptr<StompSharedState> shared);
+    ~StompConnection() override;
+
+    static qint64 estimateSize(const StompFrame &frame);
+
+    // All of these run in the connection's thread.
+    void open(const StompConnectionConfig &config);
+    void close();
+    void abortNow();
+    /// Writes \a frame (queues it while connecting). \a estimate is what the caller added
+    /// to outstandingBytes for it.
+    void sendFrame(const StompFrame &frame, StompClient::SendOptions options, qint64 estimate);
+    /// Builds the ACK/NACK the negotiated version needs.
+    void acknowledge(const StompFrame &message, bool positive, const QString &transaction,
+                     const QString &receiptId, qint64 estimate);
+
+Q_SIGNALS:
+    void stateChanged(StompClient::State state);
+    void connected();
+    void disconnected();
+    void errorOccurred(StompClient::Error error, const QString &errorString);
+    void messageReceived(const StompFrame &message);
+    void receiptReceived(const QString &receiptId);
+    void serverErrorReceived(const StompFrame &frame);
+    void frameReceived(const StompFrame &frame);
+    void frameSent(const StompFrame &frame);
+    void transactionAborted(const QString &transaction);
+    void writeBufferFull(qint64 bytes);
+    void writeBufferDrained();
+    void sharedStateChanged();
+
+private:
+    struct Outgoing
+    {
+        StompFrame frame;
+        StompClient::SendOptions options;
+        qint64 estimate;
+    };
+
+    void setState(StompClient::State state);
+    void fail(StompClient::Error error, const QString &message);
+    void finish();
+    void onSocketConnected();
+    void onReadyRead();
+    void onBytesWritten(qint64 bytes);
+    void onSocketError(QAbstractSocket::SocketError error);
+    void onSocketDisconnected();
+    void handleFrame(const StompFrame &frame);
+    void handleConnected(const StompFrame &frame);
+    bool writeNow(const StompFrame &frame, StompClient::SendOptions options, qint64 estimate);
+    void trackReceipt(const QString &id);
+    void checkReceipts();
+    void checkHeartbeat();
+    void sendHeartbeat();
+    void dropQueued(const QString &why);
+
+    std::shared_ptr<StompSharedState> m_shared;
+    StompConnectionConfig m_config;
+    QTcpSocket *m_socket = nullptr;
+    StompFrameParser m_parser;
+    QByteArray m_readBuffer;
+    QByteArray m_writeBuffer;
+    StompClient::State m_state = StompClient::Disconnected;
+    StompFrame::Version m_version = StompFrame::Version::V1_2;
+
+    QTimer m_connectTimer;
+    QTimer m_disconnectTimer;
+    QTimer m_receiptTimer;
+    QTimer m_heartbeatSendTimer;
+    QTimer m_heartbeatCheckTimer;
+    QElapsedTimer m_lastRead;
+    QElapsedTimer m_lastWrite;
+    int m_outInterval = 0;
+    int m_inInterval = 0;
+
+    std::deque<Outgoing> m_queued; // sent while CONNECT is under way
+    qint64 m_queuedBytes = 0;
+    std::deque<std::pair<QDeadlineTimer, QString>> m_receiptDeadlines;
+    QSet<QString> m_waitingReceipts;
+    QSet<QString> m_openTransactions;
+    QString m_disconnectReceipt;
+    bool m_writeFull = false;
+    bool m_closing = false;
+    bool m_errorReported = false;
+};
