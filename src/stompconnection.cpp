@@ -8,8 +8,8 @@
 #include <QtCore/qthread.h>
 #include <QtNetwork/qtcpsocket.h>
 
-Q_LOGGING_CATEGORY(lcStompClient, "stompqt.client")
-Q_LOGGING_CATEGORY(lcStompFrames, "stompqt.frames")
+Q_LOGGING_CATEGORY(lcStompClient, "stompqt.client", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcStompFrames, "stompqt.frames", QtWarningMsg)
 
 namespace {
 QString tr(const char *s) { return QCoreApplication::translate("StompClient", s); }
@@ -105,28 +105,33 @@ void StompSharedState::receiptFailed(const QString &id)
 // StompConnection ----------------------------------------------------------------------------
 
 StompConnection::StompConnection(std::shared_ptr<StompSharedState> shared)
-    : m_shared(std::move(shared))
+    : m_shared(std::move(shared)),
+      m_connectTimer(new QTimer(this)),
+      m_disconnectTimer(new QTimer(this)),
+      m_receiptTimer(new QTimer(this)),
+      m_heartbeatSendTimer(new QTimer(this)),
+      m_heartbeatCheckTimer(new QTimer(this))
 {
     m_readBuffer.resize(kReadChunk);
-    m_connectTimer.setSingleShot(true);
-    m_disconnectTimer.setSingleShot(true);
-    m_receiptTimer.setSingleShot(true);
-    m_heartbeatSendTimer.setTimerType(Qt::PreciseTimer);
-    m_heartbeatCheckTimer.setTimerType(Qt::PreciseTimer);
-    connect(&m_connectTimer, &QTimer::timeout, this, [this] {
+    m_connectTimer->setSingleShot(true);
+    m_disconnectTimer->setSingleShot(true);
+    m_receiptTimer->setSingleShot(true);
+    m_heartbeatSendTimer->setTimerType(Qt::PreciseTimer);
+    m_heartbeatCheckTimer->setTimerType(Qt::PreciseTimer);
+    connect(m_connectTimer, &QTimer::timeout, this, [this] {
         fail(StompClient::SocketTimeout,
              m_state == StompClient::Connecting && m_socket
                              && m_socket->state() == QAbstractSocket::ConnectedState
                      ? tr("no CONNECTED frame within %1 ms").arg(m_config.socketTimeout)
                      : tr("TCP connection not established within %1 ms").arg(m_config.socketTimeout));
     });
-    connect(&m_disconnectTimer, &QTimer::timeout, this, [this] {
+    connect(m_disconnectTimer, &QTimer::timeout, this, [this] {
         qCInfo(lcStompClient) << "no receipt for DISCONNECT; closing";
         finish();
     });
-    connect(&m_receiptTimer, &QTimer::timeout, this, &StompConnection::checkReceipts);
-    connect(&m_heartbeatSendTimer, &QTimer::timeout, this, &StompConnection::sendHeartbeat);
-    connect(&m_heartbeatCheckTimer, &QTimer::timeout, this, &StompConnection::checkHeartbeat);
+    connect(m_receiptTimer, &QTimer::timeout, this, &StompConnection::checkReceipts);
+    connect(m_heartbeatSendTimer, &QTimer::timeout, this, &StompConnection::sendHeartbeat);
+    connect(m_heartbeatCheckTimer, &QTimer::timeout, this, &StompConnection::checkHeartbeat);
 }
 
 StompConnection::~StompConnection()
@@ -191,7 +196,7 @@ void StompConnection::open(const StompConnectionConfig &config)
     setState(StompClient::Connecting);
     qCInfo(lcStompClient).nospace() << "connecting to " << config.host << ':' << config.port;
     if (config.socketTimeout >= 0)
-        m_connectTimer.start(config.socketTimeout);
+        m_connectTimer->start(config.socketTimeout);
     m_socket->connectToHost(config.host, config.port);
 }
 
@@ -315,7 +320,7 @@ void StompConnection::handleConnected(const StompFrame &frame)
                      .arg(QString::fromUtf8(frame.headerView("version"))));
         return;
     }
-    m_connectTimer.stop();
+    m_connectTimer->stop();
     m_version = version;
     m_parser.setVersion(version);
 
@@ -328,10 +333,10 @@ void StompConnection::handleConnected(const StompFrame &frame)
     if (version == StompFrame::Version::V1_0)
         m_outInterval = m_inInterval = 0;
     if (m_outInterval > 0)
-        m_heartbeatSendTimer.start(qMax(1, m_outInterval / 2));
+        m_heartbeatSendTimer->start(qMax(1, m_outInterval / 2));
     if (m_inInterval > 0) {
         m_lastRead.start();
-        m_heartbeatCheckTimer.start(qMax(1, m_inInterval / 4));
+        m_heartbeatCheckTimer->start(qMax(1, m_inInterval / 4));
     }
     {
         QMutexLocker lock(&m_shared->mutex);
@@ -482,8 +487,8 @@ void StompConnection::trackReceipt(const QString &id)
     if (m_config.receiptTimeout < 0)
         return;
     m_receiptDeadlines.emplace_back(QDeadlineTimer(m_config.receiptTimeout), id);
-    if (!m_receiptTimer.isActive())
-        m_receiptTimer.start(m_config.receiptTimeout);
+    if (!m_receiptTimer->isActive())
+        m_receiptTimer->start(m_config.receiptTimeout);
 }
 
 void StompConnection::checkReceipts()
@@ -496,7 +501,7 @@ void StompConnection::checkReceipts()
             continue;
         }
         if (!deadline.hasExpired()) {
-            m_receiptTimer.start(qMax<qint64>(1, deadline.remainingTime()));
+            m_receiptTimer->start(qMax<qint64>(1, deadline.remainingTime()));
             return;
         }
         const QString expired = id;
@@ -548,7 +553,7 @@ void StompConnection::close()
     StompFrame frame(StompFrame::Disconnect);
     frame.addHeader("receipt", m_disconnectReceipt.toUtf8());
     writeNow(frame, StompClient::NoSendOption, 0);
-    m_disconnectTimer.start(qMax(0, m_config.socketTimeout));
+    m_disconnectTimer->start(qMax(0, m_config.socketTimeout));
 }
 
 void StompConnection::abortNow()
@@ -601,11 +606,11 @@ void StompConnection::finish()
     if (m_state == StompClient::Disconnected)
         return;
     m_closing = true;
-    m_connectTimer.stop();
-    m_disconnectTimer.stop();
-    m_receiptTimer.stop();
-    m_heartbeatSendTimer.stop();
-    m_heartbeatCheckTimer.stop();
+    m_connectTimer->stop();
+    m_disconnectTimer->stop();
+    m_receiptTimer->stop();
+    m_heartbeatSendTimer->stop();
+    m_heartbeatCheckTimer->stop();
     m_disconnectReceipt.clear();
     if (m_socket) {
         m_shared->outstandingBytes.fetch_sub(m_socket->bytesToWrite());

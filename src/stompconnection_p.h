@@ -151,11 +151,11 @@ private:
     StompClient::State m_state = StompClient::Disconnected;
     StompFrame::Version m_version = StompFrame::Version::V1_2;
 
-    QTimer m_connectTimer;
-    QTimer m_disconnectTimer;
-    QTimer m_receiptTimer;
-    QTimer m_heartbeatSendTimer;
-    QTimer m_heartbeatCheckTimer;
+    QTimer *m_connectTimer; // children, so that they follow moveToThread()
+    QTimer *m_disconnectTimer;
+    QTimer *m_receiptTimer;
+    QTimer *m_heartbeatSendTimer;
+    QTimer *m_heartbeatCheckTimer;
     QElapsedTimer m_lastRead;
     QElapsedTimer m_lastWrite;
     int m_outInterval = 0;
