@@ -238,6 +238,14 @@ cmd_test() {
 }
 
 # ----------------------------------------------------------------------------------------- demo
+# show_frame FRAME: one line per frame, "|" between headers, "||" before the body.
+show_frame() {
+    local frame=$1
+    while [[ $frame == $'\n'* ]]; do frame=${frame#$'\n'}; done # EOLs between frames
+    local head=${frame%%$'\n\n'*} body=${frame#*$'\n\n'}
+    printf '<<< %s || %s\n' "${head//$'\n'/ | }" "$body"
+}
+
 # raw_stomp NAME PORT LOGIN PASSCODE VHOST: connect with a bare socket, show CONNECTED, then send
 # three messages to a queue and receive them back.
 raw_stomp() {
@@ -247,7 +255,7 @@ raw_stomp() {
     printf 'CONNECT\naccept-version:1.0,1.1,1.2\nhost:%s\nlogin:%s\npasscode:%s\n\n\0' \
         "$vhost" "$login" "$passcode" >&3
     IFS= read -r -d '' -t 10 frame <&3 || { exec 3>&-; die "$name: no answer to CONNECT"; }
-    printf '<<< %s\n' "$frame"
+    show_frame "$frame"
     [[ $frame == CONNECTED* ]] || { exec 3>&-; die "$name: expected CONNECTED"; }
     printf 'SUBSCRIBE\nid:demo\ndestination:%s\nack:auto\n\n\0' "$queue" >&3
     for i in 1 2 3; do
@@ -256,12 +264,11 @@ raw_stomp() {
     done
     for i in 1 2 3; do
         IFS= read -r -d '' -t 10 frame <&3 || { exec 3>&-; die "$name: message $i did not arrive"; }
-        frame=${frame#$'\n'}   # a heart-beat EOL may precede a frame
-        printf '<<< %s\n' "${frame//$'\n'/ | }"
+        show_frame "$frame"
     done
     printf 'DISCONNECT\nreceipt:bye\n\n\0' >&3
     IFS= read -r -d '' -t 10 frame <&3 || true
-    printf '<<< %s\n' "${frame//$'\n'/ | }"
+    show_frame "$frame"
     exec 3>&-
 }
 
