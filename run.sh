@@ -276,8 +276,11 @@ cmd_demo() {
     cmd_deps
     cmd_build
     with_private_brokers
-    local tool=$BUILD_DIR/tools/stompqt
-    if [ -x "$tool" ]; then
+    local tool="" candidate
+    for candidate in "$BUILD_DIR/tools/stompqt/stompqt" "$BUILD_DIR/tools/stompqt" "$BUILD_DIR/bin/stompqt"; do
+        if [ -f "$candidate" ] && [ -x "$candidate" ]; then tool=$candidate; break; fi
+    done
+    if [ -n "$tool" ]; then
         local url="stomp://$STOMPQT_RABBITMQ_USER:$STOMPQT_RABBITMQ_PASSCODE@$STOMPQT_RABBITMQ_HOST:$STOMPQT_RABBITMQ_PORT/$STOMPQT_RABBITMQ_VHOST"
         local out=$STOMPQT_BROKER_DIR/subscriber.out sub_pid rc=0
         say "stompqt subscribe (RabbitMQ, vhost $STOMPQT_RABBITMQ_VHOST)"
@@ -291,7 +294,7 @@ cmd_demo() {
         cat "$out"
         [ $rc -eq 0 ] || die "demo failed (exit $rc)"
     else
-        echo "($tool not built yet: raw protocol demo instead)"
+        echo "(the stompqt tool is not built yet: raw protocol demo instead)"
         raw_stomp RabbitMQ "$STOMPQT_RABBITMQ_PORT" "$STOMPQT_RABBITMQ_USER" \
             "$STOMPQT_RABBITMQ_PASSCODE" "$STOMPQT_RABBITMQ_VHOST"
         raw_stomp ActiveMQ "$STOMPQT_ACTIVEMQ_PORT" "$STOMPQT_ACTIVEMQ_USER" \
