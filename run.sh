@@ -102,6 +102,9 @@ brokers_start() {
     dir=$(broker_dir)
     mkdir -p "$dir"
     rm -f "$dir/env.sh"
+    # Interrupted half-way: stop whatever already runs (the callers reset these traps).
+    trap 'brokers_stop; exit 130' INT
+    trap 'brokers_stop; exit 143' TERM
     # ActiveMQ starts in about a second, RabbitMQ in about six: start them side by side.
     "$BROKERS/activemq.sh" start "$dir" &
     amq_pid=$!
@@ -128,7 +131,7 @@ brokers_env() {
 
 cmd_brokers() {
     case "${1:-}" in
-        start) brokers_start ;;
+        start) brokers_start; trap - INT TERM ;;
         stop) brokers_stop ;;
         env) brokers_env ;;
         status)
@@ -146,10 +149,11 @@ with_private_brokers() {
     STOMPQT_BROKER_DIR=$(mktemp -d "${TMPDIR:-/tmp}/stompqt-brokers.XXXXXX")
     export STOMPQT_BROKER_DIR
     trap 'brokers_stop; rm -rf "$STOMPQT_BROKER_DIR"' EXIT
-    trap 'exit 130' INT
-    trap 'exit 143' TERM
     say "brokers ($STOMPQT_BROKER_DIR)"
     brokers_start
+    # From here on the EXIT trap stops the brokers.
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
     # shellcheck disable=SC1091
     . "$STOMPQT_BROKER_DIR/env.sh"
 }
