@@ -7,6 +7,7 @@
 #include <QtCore/qcoreapplication.h>
 
 #include <cstring>
+#include <limits>
 
 class StompFrameParserPrivate
 {
@@ -20,6 +21,7 @@ public:
     StompFrameParser::Result needMore();
     void keepRemainder();
     bool takeLine(qsizetype *lineEnd, qsizetype *nextPos);
+    qsizetype unfinishedLineLength() const;
     StompFrameParser::Result parseHeader(qsizetype end);
 
     // Input: either the caller's buffer (borrowed, scanned in place) or our own copy of an
@@ -83,9 +85,12 @@ void StompFrameParserPrivate::keepRemainder()
 StompFrameParser::Result StompFrameParserPrivate::needMore()
 {
     keepRemainder();
-    const qint64 held = base + size() - (stage == Stage::BetweenFrames ? base + pos : frameStart);
+    const qint64 start = stage == Stage::BetweenFrames ? base + pos : frameStart;
+    const qint64 held = base + size() - start;
+    // Reported at the first byte past the limit, wherever the last read happened to end.
     if (held > limits.maxBufferedBytes)
-        return fail(StompFrameParser::ErrorCode::BufferLimitExceeded, size(),
+        return fail(StompFrameParser::ErrorCode::BufferLimitExceeded,
+                    qsizetype(start + limits.maxBufferedBytes - base),
                     QCoreApplication::translate("StompFrameParser",
                                                 "incomplete frame exceeds %1 buffered bytes")
                             .arg(limits.maxBufferedBytes));
@@ -107,6 +112,15 @@ bool StompFrameParserPrivate::takeLine(qsizetype *lineEnd, qsizetype *nextPos)
     *nextPos = at + 1;
     *lineEnd = (at > pos && d[at - 1] == '\r') ? at - 1 : at;
     return true;
+}
+
+// Length of the line at `pos` that has no line feed yet. A trailing CR does not count: it
+// may be the first half of a CRLF, and a line must not fail or pass depending on whether
+// its LF came in the same read.
+qsizetype StompFrameParserPrivate::unfinishedLineLength() const
+{
+    const qsizetype n = size() - pos;
+    return n > 0 && data()[size() - 1] == '\r' ? n - 1 : n;
 }
 
 StompFrameParser::Result StompFrameParserPrivate::parseHeader(qsizetype end)
@@ -147,10 +161,10 @@ StompFrameParser::Result StompFrameParserPrivate::parseHeader(qsizetype end)
     if (contentLength < 0 && f->name(ref) == "content-length") {
         const QByteArrayView v = f->value(ref);
         qint64 n = 0;
-        bool ok = !v.isEmpty() && v.size() <= 18;
+        bool ok = !v.isEmpty();
         for (char c : v) {
-            if (c < '0' || c > '9') {
-                ok = false;
+            if (c < '0' || c > '9' || n > (std::numeric_limits<qint64>::max() - (c - '0')) / 10) {
+                ok = false; // not a number, or one that overflows
                 break;
             }
             n = n * 10 + (c - '0');
@@ -233,14 +247,14 @@ StompFrameParser::Result StompFrameParser::next(StompFrame *out)
         }
         case S::Command: {
             qsizetype end, nextPos;
-            if (!d->takeLine(&end, &nextPos)) {
-                if (d->size() - d->pos > d->limits.maxHeaderLineLength)
-                    return d->fail(ErrorCode::HeaderLineTooLong, d->pos,
-                                   QCoreApplication::translate("StompFrameParser",
-                                                               "command line longer than %1 bytes")
-                                           .arg(d->limits.maxHeaderLineLength));
+            const bool complete = d->takeLine(&end, &nextPos);
+            if ((complete ? end - d->pos : d->unfinishedLineLength()) > d->limits.maxHeaderLineLength)
+                return d->fail(ErrorCode::HeaderLineTooLong, d->pos,
+                               QCoreApplication::translate("StompFrameParser",
+                                                           "command line longer than %1 bytes")
+                                       .arg(d->limits.maxHeaderLineLength));
+            if (!complete)
                 return d->needMore();
-            }
             const QByteArrayView name(d->data() + d->pos, end - d->pos);
             const StompFrame::Command command = StompFrame::commandFromString(name);
             if (command == StompFrame::Invalid)
@@ -259,19 +273,14 @@ StompFrameParser::Result StompFrameParser::next(StompFrame *out)
         }
         case S::Headers: {
             qsizetype end, nextPos;
-            if (!d->takeLine(&end, &nextPos)) {
-                if (d->size() - d->pos > d->limits.maxHeaderLineLength)
-                    return d->fail(ErrorCode::HeaderLineTooLong, d->pos,
-                                   QCoreApplication::translate("StompFrameParser",
-                                                               "header line longer than %1 bytes")
-                                           .arg(d->limits.maxHeaderLineLength));
-                return d->needMore();
-            }
-            if (end - d->pos > d->limits.maxHeaderLineLength)
+            const bool complete = d->takeLine(&end, &nextPos);
+            if ((complete ? end - d->pos : d->unfinishedLineLength()) > d->limits.maxHeaderLineLength)
                 return d->fail(ErrorCode::HeaderLineTooLong, d->pos,
                                QCoreApplication::translate("StompFrameParser",
                                                            "header line longer than %1 bytes")
                                        .arg(d->limits.maxHeaderLineLength));
+            if (!complete)
+                return d->needMore();
             if (end == d->pos) {
                 d->pos = d->scan = nextPos;
                 d->stage = S::Body;
