@@ -2,6 +2,7 @@
 #include <StompQt/stompclient.h>
 #include <StompQt/stompsubscription.h>
 
+#include "stompclient_p.h"
 #include "stompconnection_p.h"
 
 #include <QtCore/qcoreapplication.h>
@@ -9,33 +10,6 @@
 #include <QtCore/qmetaobject.h>
 #include <QtCore/qrandom.h>
 #include <QtCore/qthread.h>
-
-class StompClientPrivate
-{
-public:
-    explicit StompClientPrivate(StompClient *q) : q(q) {}
-
-    void createConnection();
-    void destroyConnection();
-    bool inConnectionThread() const { return QThread::currentThread() == connection->thread(); }
-    template<typename F> void post(F &&f);
-    QString nextId(const char *kind);
-    QString submit(StompFrame frame, StompClient::SendOptions options);
-    bool wait(const std::function<bool()> &done, int msecs);
-    void route(const StompFrame &message);
-    StompSubscription *findSubscription(QByteArrayView id) const;
-
-    StompClient *q;
-    StompConnectionConfig config;
-    StompClient::ListenerMode mode = StompClient::CallerThread;
-    std::shared_ptr<StompSharedState> shared = std::make_shared<StompSharedState>();
-    StompConnection *connection = nullptr;
-    QThread *worker = nullptr;
-    mutable QMutex subscriptionsMutex;
-    QHash<QByteArray, StompSubscription *> subscriptions;
-    std::atomic<quint64> idCounter{0};
-    QString idPrefix = QString::number(QRandomGenerator::global()->generate64() & 0xffffffffffULL, 36);
-};
 
 void StompClientPrivate::createConnection()
 {

@@ -8,6 +8,10 @@
 #include <QtCore/qthread.h>
 #include <QtNetwork/qtcpsocket.h>
 
+#ifdef Q_OS_UNIX
+#  include <poll.h>
+#endif
+
 Q_LOGGING_CATEGORY(lcStompClient, "stompqt.client", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcStompFrames, "stompqt.frames", QtWarningMsg)
 
@@ -176,6 +180,7 @@ void StompConnection::open(const StompConnectionConfig &config)
     m_shared->highWaterMark.store(config.writeHighWaterMark);
     m_errorReported = false;
     m_closing = false;
+    m_readPaused = false;
     {
         QMutexLocker lock(&m_shared->mutex);
         m_shared->error = StompClient::NoError;
@@ -192,10 +197,12 @@ void StompConnection::open(const StompConnectionConfig &config)
         connect(m_socket, &QTcpSocket::bytesWritten, this, &StompConnection::onBytesWritten);
         connect(m_socket, &QTcpSocket::errorOccurred, this, &StompConnection::onSocketError);
         connect(m_socket, &QTcpSocket::disconnected, this, &StompConnection::onSocketDisconnected);
+        // Bounded, so that a paused reader pushes back on the broker through TCP.
+        m_socket->setReadBufferSize(qMax<qint64>(kReadChunk * 4, 1024 * 1024));
     }
     setState(StompClient::Connecting);
     qCInfo(lcStompClient).nospace() << "connecting to " << config.host << ':' << config.port;
-    if (config.socketTimeout >= 0)
+    if (config.socketTimeout >= 0 && !m_blocking)
         m_connectTimer->start(config.socketTimeout);
     m_socket->connectToHost(config.host, config.port);
 }
@@ -230,7 +237,8 @@ void StompConnection::onSocketConnected()
 void StompConnection::onReadyRead()
 {
     m_lastRead.start(); // any byte is a sign of life
-    while (m_socket && m_socket->bytesAvailable() > 0 && m_state != StompClient::Disconnected) {
+    while (m_socket && !m_readPaused && m_socket->bytesAvailable() > 0
+           && m_state != StompClient::Disconnected) {
         const qint64 n = m_socket->read(m_readBuffer.data(), m_readBuffer.size());
         if (n <= 0)
             break;
@@ -282,7 +290,12 @@ void StompConnection::handleFrame(const StompFrame &frame)
 
     switch (frame.command()) {
     case StompFrame::Message:
-        emit messageReceived(frame);
+        if (m_messageSink) {
+            if (m_messageSink(frame))
+                m_readPaused = true; // the rest of this chunk is still delivered
+        } else {
+            emit messageReceived(frame);
+        }
         break;
     case StompFrame::Receipt: {
         const QString id = frame.receiptId();
@@ -527,11 +540,96 @@ void StompConnection::checkHeartbeat()
 {
     if (m_inInterval <= 0 || !m_lastRead.isValid())
         return;
+    if (m_readPaused && m_socket) {
+        // Not reading on purpose: bytes piling up in the socket prove the peer alive.
+        const qint64 available = m_socket->bytesAvailable();
+        if (available != m_pausedBytesAvailable) {
+            m_pausedBytesAvailable = available;
+            m_lastRead.start();
+        }
+    }
     const qint64 silent = m_lastRead.elapsed();
     if (silent > qint64(m_inInterval * m_config.heartbeatTolerance)) {
         fail(StompClient::HeartbeatTimeout,
              tr("no data from the server for %1 ms (heart-beat %2 ms)").arg(silent).arg(m_inInterval));
     }
+}
+
+void StompConnection::setReadPaused(bool paused)
+{
+    if (m_readPaused == paused)
+        return;
+    m_readPaused = paused;
+    m_pausedBytesAvailable = -1;
+    if (!paused && m_socket && m_socket->bytesAvailable() > 0)
+        onReadyRead();
+}
+
+bool StompConnection::openBlocking(const StompConnectionConfig &config)
+{
+    m_blocking = true;
+    QDeadlineTimer deadline(config.socketTimeout < 0 ? QDeadlineTimer::Forever
+                                                     : QDeadlineTimer(config.socketTimeout));
+    open(config);
+    // waitFor*() emit the socket's signals synchronously, so the usual handlers run.
+    if (m_state == StompClient::Connecting
+        && !m_socket->waitForConnected(int(qMin<qint64>(deadline.remainingTime(), INT_MAX)))) {
+        if (m_state != StompClient::Disconnected)
+            fail(StompClient::SocketTimeout,
+                 tr("TCP connection not established within %1 ms").arg(config.socketTimeout));
+        return false;
+    }
+    while (m_state == StompClient::Connecting) {
+        if (deadline.hasExpired()) {
+            fail(StompClient::SocketTimeout,
+                 tr("no CONNECTED frame within %1 ms").arg(config.socketTimeout));
+            return false;
+        }
+        m_socket->flush();
+        if (!m_socket->waitForReadyRead(int(qMin<qint64>(deadline.remainingTime(), INT_MAX)))
+            && m_state == StompClient::Connecting && m_socket->state() != QAbstractSocket::ConnectedState)
+            break;
+    }
+    return m_state == StompClient::Connected;
+}
+
+// A poll with no wait: true when the socket has bytes or an EOF to read. Without it a
+// write-only connection learns of a closed peer only one lost frame later.
+bool StompConnection::peerHasSpoken() const
+{
+#ifdef Q_OS_UNIX
+    pollfd p{int(m_socket->socketDescriptor()), POLLIN, 0};
+    return p.fd >= 0 && ::poll(&p, 1, 0) > 0;
+#else
+    return m_socket->bytesAvailable() > 0;
+#endif
+}
+
+bool StompConnection::writeBlocking(const StompFrame &frame, StompClient::SendOptions options)
+{
+    if (m_state != StompClient::Connected)
+        return false;
+    // A zero wait notices a peer that already closed (or sent ERROR) before we write into
+    // the void: then the caller reconnects instead of losing this frame.
+    if (peerHasSpoken())
+        m_socket->waitForReadyRead(0); // reads it now: an EOF or ERROR closes us here
+    if (m_state != StompClient::Connected)
+        return false;
+    if (!writeNow(frame, options, 0))
+        return false;
+    // No event loop may run here: push the bytes out now, and wait only above the mark.
+    m_socket->flush();
+    QDeadlineTimer deadline(m_config.socketTimeout < 0 ? QDeadlineTimer::Forever
+                                                       : QDeadlineTimer(m_config.socketTimeout));
+    while (m_state == StompClient::Connected && m_socket->bytesToWrite() > m_config.writeHighWaterMark) {
+        if (deadline.hasExpired()) {
+            fail(StompClient::WriteBufferFull,
+                 tr("the server took nothing for %1 ms").arg(m_config.socketTimeout));
+            return false;
+        }
+        m_socket->waitForBytesWritten(int(qMin<qint64>(deadline.remainingTime(), INT_MAX)));
+    }
+    return m_state == StompClient::Connected;
 }
 
 void StompConnection::close()

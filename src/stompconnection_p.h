@@ -102,6 +102,23 @@ public:
     void acknowledge(const StompFrame &message, bool positive, const QString &transaction,
                      const QString &receiptId, qint64 estimate);
 
+    // Blocking use (StompPublisher): no timers and no event loop needed, so it works in any
+    // thread, also one started without QThread. The caller's thread owns the connection.
+    bool openBlocking(const StompConnectionConfig &config);
+    bool writeBlocking(const StompFrame &frame, StompClient::SendOptions options);
+    bool peerHasSpoken() const;
+    StompClient::State state() const { return m_state; }
+    StompFrame::Version version() const { return m_version; }
+
+    /// Flow control: while paused nothing is read from the socket, so the broker is held
+    /// back by TCP instead of our memory growing.
+    void setReadPaused(bool paused);
+    bool isReadPaused() const { return m_readPaused; }
+    /// Receives every MESSAGE in the connection's thread instead of messageReceived().
+    /// Returns true when the consumer wants reading paused.
+    using MessageSink = std::function<bool(const StompFrame &)>;
+    void setMessageSink(MessageSink sink) { m_messageSink = std::move(sink); }
+
 Q_SIGNALS:
     void stateChanged(StompClient::State state);
     void connected();
@@ -167,6 +184,10 @@ private:
     QSet<QString> m_waitingReceipts;
     QSet<QString> m_openTransactions;
     QString m_disconnectReceipt;
+    MessageSink m_messageSink;
+    qint64 m_pausedBytesAvailable = -1;
+    bool m_readPaused = false;
+    bool m_blocking = false;
     bool m_writeFull = false;
     bool m_closing = false;
     bool m_errorReported = false;

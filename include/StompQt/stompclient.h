@@ -232,6 +232,7 @@ protected:
 private:
     friend class StompSubscription;
     friend class StompClientPrivate;
+    friend class StompMessageQueue;
     std::unique_ptr<StompClientPrivate> d;
 };
 

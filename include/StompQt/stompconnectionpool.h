@@ -1,0 +1,117 @@
+// Copyright (C) 2026 The StompQt authors. SPDX-License-Identifier: LGPL-3.0-or-later
+#pragma once
+
+#include <StompQt/stompclient.h>
+
+#include <memory>
+
+/// Where and how a StompPublisher connects.
+struct StompConnectionSettings
+{
+    QString host = QStringLiteral("127.0.0.1");
+    quint16 port = 61613;
+    QString virtualHost;
+    QString login;
+    QString passcode;
+    StompClient::Versions versions = StompClient::Version1_0 | StompClient::Version1_1
+            | StompClient::Version1_2;
+    /// Bounds connecting, the wait for CONNECTED and every blocked write (the seed's
+    /// socket_timeout, default 3 s). -1 waits forever: not recommended.
+    int socketTimeout = 3000;
+    StompHeaders connectHeaders;
+    qint64 writeHighWaterMark = 4 * 1024 * 1024;
+
+    /// Connections are shared between equal keys (host, port, vhost, login).
+    QString poolKey() const;
+};
+
+class StompConnection;
+class StompPublisherConnectionPrivate;
+
+/*!
+    One blocking, write-only STOMP connection (the seed's Connection). It verifies the
+    broker's CONNECTED reply once, then only writes. It belongs to the thread that created
+    it; a StompConnectionPool decides which thread uses which connection.
+*/
+class STOMPQT_EXPORT StompPublisherConnection
+{
+public:
+    explicit StompPublisherConnection(const StompConnectionSettings &settings);
+    ~StompPublisherConnection();
+    StompPublisherConnection(const StompPublisherConnection &) = delete;
+    StompPublisherConnection &operator=(const StompPublisherConnection &) = delete;
+
+    StompConnectionSettings settings() const;
+    /// Connects and waits for CONNECTED (bounded by socketTimeout).
+    bool open();
+    bool isOpen() const;
+    /// Writes one frame; false when the connection is broken (see error()).
+    bool write(const StompFrame &frame, StompClient::SendOptions options = {});
+    void close();
+    StompClient::Error error() const;
+    QString errorString() const;
+    StompFrame::Version version() const;
+    /// How many times open() succeeded: 1 for a connection that never broke.
+    int openCount() const;
+
+private:
+    bool openHere();
+    void closeHere();
+    std::unique_ptr<StompPublisherConnectionPrivate> d;
+};
+
+/*!
+    Hands out publisher connections (the seed's ConnectionPool). Subclass it to change the
+    policy; connection() may be called from any thread.
+*/
+class STOMPQT_EXPORT StompConnectionPool
+{
+public:
+    virtual ~StompConnectionPool();
+    /// A connection for the calling thread. The caller uses it from this thread only and
+    /// until it drops the pointer.
+    virtual std::shared_ptr<StompPublisherConnection> connection(const StompConnectionSettings &settings) = 0;
+    /// Every connection the pool holds (the seed's get_all_connections).
+    virtual QList<std::shared_ptr<StompPublisherConnection>> allConnections() const = 0;
+    /// Connections created since the pool was made (for monitoring reuse).
+    virtual int createdCount() const = 0;
+};
+
+class StompThreadLocalConnectionPoolPrivate;
+
+/*!
+    One connection per thread and settings key (the default of StompPublisher), so the hot
+    path takes no lock. A thread's connections close when the thread ends; the rest when
+    the pool is destroyed.
+*/
+class STOMPQT_EXPORT StompThreadLocalConnectionPool : public StompConnectionPool
+{
+public:
+    StompThreadLocalConnectionPool();
+    ~StompThreadLocalConnectionPool() override;
+    std::shared_ptr<StompPublisherConnection> connection(const StompConnectionSettings &settings) override;
+    QList<std::shared_ptr<StompPublisherConnection>> allConnections() const override;
+    int createdCount() const override;
+
+private:
+    std::shared_ptr<StompThreadLocalConnectionPoolPrivate> d;
+};
+
+class StompSharedConnectionPoolPrivate;
+
+/*!
+    One connection per settings key shared by every thread; writes are serialized by a lock
+    and run in a thread owned by the pool.
+*/
+class STOMPQT_EXPORT StompSharedConnectionPool : public StompConnectionPool
+{
+public:
+    StompSharedConnectionPool();
+    ~StompSharedConnectionPool() override;
+    std::shared_ptr<StompPublisherConnection> connection(const StompConnectionSettings &settings) override;
+    QList<std::shared_ptr<StompPublisherConnection>> allConnections() const override;
+    int createdCount() const override;
+
+private:
+    std::unique_ptr<StompSharedConnectionPoolPrivate> d;
+};

@@ -1,0 +1,270 @@
+// Copyright (C) 2026 The StompQt authors. SPDX-License-Identifier: LGPL-3.0-or-later
+#include <StompQt/stompconnectionpool.h>
+
+#include "stompconnection_p.h"
+
+#include <QtCore/qthread.h>
+
+#include <vector>
+
+QString StompConnectionSettings::poolKey() const
+{
+    return host + QLatin1Char(':') + QString::number(port) + QLatin1Char('/') + virtualHost
+            + QLatin1Char('/') + login;
+}
+
+// StompPublisherConnection -----------------------------------------------------------------
+
+class StompPublisherConnectionPrivate
+{
+public:
+    StompConnectionSettings settings;
+    std::shared_ptr<StompSharedState> shared = std::make_shared<StompSharedState>();
+    std::unique_ptr<StompConnection> connection;
+    int openCount = 0;
+    QMutex hopMutex;
+
+    // A socket is used only by its own thread: callers from other threads (a shared pool)
+    // are serialized and their call runs there. The owner thread calls directly, lock-free.
+    template<typename F> auto run(F f) -> decltype(f())
+    {
+        if (QThread::currentThread() == connection->thread())
+            return f();
+        QMutexLocker lock(&hopMutex);
+        decltype(f()) result{};
+        QMetaObject::invokeMethod(connection.get(), [&] { result = f(); }, Qt::BlockingQueuedConnection);
+        return result;
+    }
+};
+
+StompPublisherConnection::StompPublisherConnection(const StompConnectionSettings &settings)
+    : d(new StompPublisherConnectionPrivate)
+{
+    d->settings = settings;
+    d->connection.reset(new StompConnection(d->shared));
+}
+
+StompPublisherConnection::~StompPublisherConnection()
+{
+    close();
+}
+
+StompConnectionSettings StompPublisherConnection::settings() const { return d->settings; }
+
+bool StompPublisherConnection::open()
+{
+    return d->run([this] { return openHere(); });
+}
+
+bool StompPublisherConnection::openHere()
+{
+    if (isOpen())
+        return true;
+    StompConnectionConfig config;
+    config.host = d->settings.host;
+    config.port = d->settings.port;
+    config.virtualHost = d->settings.virtualHost;
+    config.login = d->settings.login;
+    config.passcode = d->settings.passcode;
+    config.versions = d->settings.versions;
+    config.socketTimeout = d->settings.socketTimeout;
+    config.connectHeaders = d->settings.connectHeaders;
+    config.writeHighWaterMark = d->settings.writeHighWaterMark;
+    if (d->connection->state() != StompClient::Disconnected)
+        d->connection->abortNow();
+    const bool ok = d->connection->openBlocking(config);
+    if (ok)
+        ++d->openCount;
+    return ok;
+}
+
+bool StompPublisherConnection::isOpen() const
+{
+    return d->connection->state() == StompClient::Connected;
+}
+
+bool StompPublisherConnection::write(const StompFrame &frame, StompClient::SendOptions options)
+{
+    return d->run([&] { return d->connection->writeBlocking(frame, options); });
+}
+
+void StompPublisherConnection::close()
+{
+    d->run([this] {
+        closeHere();
+        return true;
+    });
+}
+
+void StompPublisherConnection::closeHere()
+{
+    if (d->connection->state() == StompClient::Connected) {
+        // Graceful but bounded: DISCONNECT goes out, then the socket closes without waiting
+        // for a receipt that a write-only connection would never read.
+        d->connection->writeBlocking(StompFrame(StompFrame::Disconnect), {});
+    }
+    d->connection->abortNow();
+}
+
+StompClient::Error StompPublisherConnection::error() const
+{
+    QMutexLocker lock(&d->shared->mutex);
+    return d->shared->error;
+}
+
+QString StompPublisherConnection::errorString() const
+{
+    QMutexLocker lock(&d->shared->mutex);
+    return d->shared->errorString;
+}
+
+StompFrame::Version StompPublisherConnection::version() const { return d->connection->version(); }
+int StompPublisherConnection::openCount() const { return d->openCount; }
+
+StompConnectionPool::~StompConnectionPool() = default;
+
+// StompThreadLocalConnectionPool -----------------------------------------------------------
+
+class StompThreadLocalConnectionPoolPrivate
+{
+public:
+    mutable QMutex mutex; // guards `all` and `created`, never taken on the hot path
+    std::vector<std::weak_ptr<StompPublisherConnection>> all;
+    int created = 0;
+};
+
+namespace {
+struct ThreadLocalEntry
+{
+    std::weak_ptr<StompThreadLocalConnectionPoolPrivate> pool;
+    const StompThreadLocalConnectionPoolPrivate *poolId;
+    QString key;
+    std::shared_ptr<StompPublisherConnection> connection;
+};
+// Destroyed when the thread ends, which closes that thread's connections in their thread.
+thread_local std::vector<ThreadLocalEntry> t_connections;
+} // namespace
+
+StompThreadLocalConnectionPool::StompThreadLocalConnectionPool()
+    : d(std::make_shared<StompThreadLocalConnectionPoolPrivate>())
+{
+}
+
+StompThreadLocalConnectionPool::~StompThreadLocalConnectionPool()
+{
+    // This thread's connections close now; other threads' close at their next use of any
+    // thread-local pool or when they end (a socket belongs to its thread).
+    auto &entries = t_connections;
+    entries.erase(std::remove_if(entries.begin(), entries.end(),
+                                 [this](const ThreadLocalEntry &e) { return e.poolId == d.get(); }),
+                  entries.end());
+}
+
+std::shared_ptr<StompPublisherConnection>
+StompThreadLocalConnectionPool::connection(const StompConnectionSettings &settings)
+{
+    auto &entries = t_connections;
+    const QString key = settings.poolKey();
+    for (const ThreadLocalEntry &e : entries) {
+        if (e.poolId == d.get() && e.key == key)
+            return e.connection;
+    }
+    // Slow path: first use in this thread. Drop entries of pools that are gone.
+    entries.erase(std::remove_if(entries.begin(), entries.end(),
+                                 [](const ThreadLocalEntry &e) { return e.pool.expired(); }),
+                  entries.end());
+    auto connection = std::make_shared<StompPublisherConnection>(settings);
+    entries.push_back({d, d.get(), key, connection});
+    QMutexLocker lock(&d->mutex);
+    d->all.erase(std::remove_if(d->all.begin(), d->all.end(),
+                                [](const auto &w) { return w.expired(); }),
+                 d->all.end());
+    d->all.push_back(connection);
+    ++d->created;
+    return connection;
+}
+
+QList<std::shared_ptr<StompPublisherConnection>> StompThreadLocalConnectionPool::allConnections() const
+{
+    QList<std::shared_ptr<StompPublisherConnection>> list;
+    QMutexLocker lock(&d->mutex);
+    for (const auto &w : d->all) {
+        if (auto c = w.lock())
+            list.append(c);
+    }
+    return list;
+}
+
+int StompThreadLocalConnectionPool::createdCount() const
+{
+    QMutexLocker lock(&d->mutex);
+    return d->created;
+}
+
+// StompSharedConnectionPool ----------------------------------------------------------------
+
+// A shared connection lives in the pool's own thread; callers reach it through a proxy
+// connection whose calls are serialized by a lock and run in that thread.
+class StompSharedConnectionPoolPrivate
+{
+public:
+    QThread thread;
+    QObject *context = nullptr;
+    mutable QMutex mutex;
+    QHash<QString, std::shared_ptr<StompPublisherConnection>> connections;
+    int created = 0;
+};
+
+StompSharedConnectionPool::StompSharedConnectionPool() : d(new StompSharedConnectionPoolPrivate)
+{
+    d->thread.setObjectName(QStringLiteral("StompQt shared pool"));
+    d->context = new QObject;
+    d->context->moveToThread(&d->thread);
+    d->thread.start();
+}
+
+StompSharedConnectionPool::~StompSharedConnectionPool()
+{
+    {
+        QMutexLocker lock(&d->mutex);
+        d->connections.clear(); // the deleters close each connection in the pool's thread
+    }
+    QObject *context = d->context;
+    QMetaObject::invokeMethod(context, [context] { delete context; }, Qt::BlockingQueuedConnection);
+    d->thread.quit();
+    d->thread.wait();
+}
+
+std::shared_ptr<StompPublisherConnection>
+StompSharedConnectionPool::connection(const StompConnectionSettings &settings)
+{
+    const QString key = settings.poolKey();
+    QMutexLocker lock(&d->mutex);
+    if (auto existing = d->connections.value(key))
+        return existing;
+    StompPublisherConnection *raw = nullptr;
+    QObject *context = d->context;
+    QMetaObject::invokeMethod(context, [&raw, settings] { raw = new StompPublisherConnection(settings); },
+                              Qt::BlockingQueuedConnection);
+    std::shared_ptr<StompPublisherConnection> connection(raw, [context](StompPublisherConnection *c) {
+        if (QThread::currentThread() == context->thread())
+            delete c;
+        else
+            QMetaObject::invokeMethod(context, [c] { delete c; }, Qt::BlockingQueuedConnection);
+    });
+    d->connections.insert(key, connection);
+    ++d->created;
+    return connection;
+}
+
+QList<std::shared_ptr<StompPublisherConnection>> StompSharedConnectionPool::allConnections() const
+{
+    QMutexLocker lock(&d->mutex);
+    return d->connections.values();
+}
+
+int StompSharedConnectionPool::createdCount() const
+{
+    QMutexLocker lock(&d->mutex);
+    return d->created;
+}

@@ -1,0 +1,135 @@
+// Copyright (C) 2026 The StompQt authors. SPDX-License-Identifier: LGPL-3.0-or-later
+#include <StompQt/stomppublisher.h>
+
+#include "stompconnection_p.h"
+
+#include <QtCore/qcoreapplication.h>
+#include <QtCore/qrandom.h>
+
+namespace {
+struct LastError
+{
+    const void *publisher = nullptr;
+    StompClient::Error error = StompClient::NoError;
+    QString text;
+};
+thread_local LastError t_lastError;
+
+QString tr(const char *s) { return QCoreApplication::translate("StompPublisher", s); }
+} // namespace
+
+struct StompPublisher::Private
+{
+    StompConnectionSettings settings;
+    std::shared_ptr<StompConnectionPool> pool;
+    std::atomic<quint64> counter{0};
+    QString idPrefix = QString::number(QRandomGenerator::global()->generate64() & 0xffffffffffULL, 36);
+
+    bool setError(const StompPublisher *q, StompClient::Error error, const QString &text)
+    {
+        t_lastError = {q, error, text};
+        if (error != StompClient::NoError)
+            qCWarning(lcStompClient) << "publisher:" << text;
+        return error == StompClient::NoError;
+    }
+};
+
+StompPublisher::StompPublisher(const StompConnectionSettings &settings,
+                               std::shared_ptr<StompConnectionPool> pool)
+    : d(new Private)
+{
+    d->settings = settings;
+    d->pool = pool ? std::move(pool) : std::make_shared<StompThreadLocalConnectionPool>();
+}
+
+StompPublisher::~StompPublisher() = default;
+
+StompConnectionSettings StompPublisher::settings() const { return d->settings; }
+StompConnectionPool *StompPublisher::pool() const { return d->pool.get(); }
+
+bool StompPublisher::connectToHost(const QString &login, const QString &passcode)
+{
+    StompConnectionSettings settings = d->settings;
+    if (!login.isEmpty() || !passcode.isEmpty()) {
+        settings.login = login;
+        settings.passcode = passcode;
+        d->settings = settings; // later sends use the same credentials
+    }
+    const auto connection = d->pool->connection(settings);
+    if (!connection->open())
+        return d->setError(this, connection->error(), connection->errorString());
+    return d->setError(this, StompClient::NoError, {});
+}
+
+void StompPublisher::disconnectFromHost()
+{
+    d->pool->connection(d->settings)->close();
+}
+
+bool StompPublisher::send(const QString &destination, const QByteArray &body,
+                          const StompHeaders &headers, const QString &transaction,
+                          StompClient::SendOptions options)
+{
+    StompFrame frame(StompFrame::Send);
+    frame.addHeader("destination", destination.toUtf8());
+    for (const auto &h : headers)
+        frame.addHeader(h.first, h.second);
+    if (!transaction.isEmpty())
+        frame.setHeader("transaction", transaction.toUtf8());
+    frame.setBody(body);
+    return sendFrame(frame, options);
+}
+
+bool StompPublisher::sendFrame(const StompFrame &frame, StompClient::SendOptions options)
+{
+    // A write-only client never reads a RECEIPT: refuse rather than pretend (as the seed).
+    if (frame.hasHeader("receipt") || (options & StompClient::WithReceipt))
+        return d->setError(this, StompClient::InvalidFrame,
+                           tr("StompPublisher does not support receipts; use StompClient"));
+    const auto connection = d->pool->connection(d->settings);
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        if (!connection->isOpen() && !connection->open())
+            return d->setError(this, connection->error(), connection->errorString());
+        if (connection->write(frame, options))
+            return d->setError(this, StompClient::NoError, {});
+        if (connection->error() == StompClient::InvalidFrame)
+            break; // the frame itself is wrong: another connection would not help
+        qCInfo(lcStompClient) << "publisher: connection broken, reconnecting once:" << connection->errorString();
+        connection->close();
+    }
+    return d->setError(this, connection->error(), connection->errorString());
+}
+
+QString StompPublisher::begin(const QString &transaction)
+{
+    const QString tx = transaction.isEmpty()
+            ? QStringLiteral("tx-%1-%2").arg(d->idPrefix).arg(++d->counter)
+            : transaction;
+    StompFrame frame(StompFrame::Begin);
+    frame.addHeader("transaction", tx.toUtf8());
+    return sendFrame(frame) ? tx : QString();
+}
+
+bool StompPublisher::commit(const QString &transaction)
+{
+    StompFrame frame(StompFrame::Commit);
+    frame.addHeader("transaction", transaction.toUtf8());
+    return sendFrame(frame);
+}
+
+bool StompPublisher::abort(const QString &transaction)
+{
+    StompFrame frame(StompFrame::Abort);
+    frame.addHeader("transaction", transaction.toUtf8());
+    return sendFrame(frame);
+}
+
+StompClient::Error StompPublisher::lastError() const
+{
+    return t_lastError.publisher == this ? t_lastError.error : StompClient::NoError;
+}
+
+QString StompPublisher::lastErrorString() const
+{
+    return t_lastError.publisher == this ? t_lastError.text : QString();
+}
