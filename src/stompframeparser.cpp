@@ -341,8 +341,17 @@ StompFrameParser::Result StompFrameParser::next(StompFrame *out)
     }
 }
 
-qsizetype StompFrameParser::bufferedBytes() const { return d->size() - d->pos; }
-qint64 StompFrameParser::consumedBytes() const { return d->base + d->pos; }
+// Header lines of an incomplete frame are already parsed, but the frame is not consumed
+// until it is complete: the bytes from its first one count as buffered.
+qsizetype StompFrameParser::bufferedBytes() const
+{
+    return qsizetype(d->base + d->size() - consumedBytes());
+}
+qint64 StompFrameParser::consumedBytes() const
+{
+    return d->stage == StompFrameParserPrivate::Stage::BetweenFrames ? d->base + d->pos
+                                                                       : d->frameStart;
+}
 bool StompFrameParser::hasError() const { return d->error != ErrorCode::NoError; }
 StompFrameParser::ErrorCode StompFrameParser::error() const { return d->error; }
 QString StompFrameParser::errorString() const { return d->errorString; }
