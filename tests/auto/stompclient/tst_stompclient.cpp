@@ -1,0 +1,1527 @@
+// Copyright (C) 2026 The StompQt authors. SPDX-License-Identifier: LGPL-3.0-or-later
+
+// StompClient against the in-process FakeStompServer: what the client writes, how it reads
+// what a server writes (split, coalesced, malformed), and how it fails. Every test that
+// touches the connection driver runs in both listener modes.
+//
+// The fake server lives in the test's thread. In WorkerThread mode a blocking wait*() in
+// that thread would stop the server too, so these tests wait with QTRY_* and call the
+// blocking helpers only when the answer is already there (or never comes); the blocking
+// paths across threads are covered by tst_stompclient_broker and tst_stompclient_threads.
+
+#include "fakestompserver.h"
+
+#include <StompQt/stompclient.h>
+#include <StompQt/stompframeencoder.h>
+#include <StompQt/stompsubscription.h>
+
+#include <QtCore/qdebug.h>
+#include <QtCore/qelapsedtimer.h>
+#include <QtTest/qsignalspy.h>
+#include <QtTest/qtest.h>
+
+#include <array>
+
+using Mode = StompClient::ListenerMode;
+using Version = StompFrame::Version;
+
+namespace QTest {
+template<>
+char *toString(const StompFrame &frame)
+{
+    QString text;
+    QDebug(&text) << frame;
+    return qstrdup(text.toUtf8().constData());
+}
+} // namespace QTest
+
+namespace {
+
+constexpr int WaitMs = 5000;
+
+constexpr std::array<std::pair<const char *, Mode>, 2> kModes{{
+        {"caller", StompClient::CallerThread},
+        {"worker", StompClient::WorkerThread},
+}};
+
+QByteArray versionText(Version v)
+{
+    switch (v) {
+    case Version::V1_0: return "1.0";
+    case Version::V1_1: return "1.1";
+    case Version::V1_2: break;
+    }
+    return "1.2";
+}
+
+void configure(StompClient &client, const FakeStompServer &server, Mode mode)
+{
+    client.setListenerMode(mode);
+    client.setHost(server.host());
+    client.setPort(server.port());
+    client.setSocketTimeout(WaitMs);
+}
+
+/// Connects \a client and returns the server side of connection \a index, or nullptr.
+FakeStompConnection *connectTo(StompClient &client, FakeStompServer &server, int index = 0)
+{
+    client.connectToHost();
+    FakeStompConnection *connection = server.waitForConnect(index, WaitMs);
+    if (!connection)
+        return nullptr;
+    if (!QTest::qWaitFor([&] { return client.state() == StompClient::Connected; }, WaitMs))
+        return nullptr;
+    return connection;
+}
+
+/// The errors an errorOccurred spy recorded.
+QList<StompClient::Error> errorsOf(const QSignalSpy &spy)
+{
+    QList<StompClient::Error> out;
+    for (const QList<QVariant> &args : spy)
+        out.append(args.at(0).value<StompClient::Error>());
+    return out;
+}
+
+QString errorText(const QSignalSpy &spy, StompClient::Error error)
+{
+    for (const QList<QVariant> &args : spy) {
+        if (args.at(0).value<StompClient::Error>() == error)
+            return args.at(1).toString();
+    }
+    return {};
+}
+
+QByteArray encoded(const StompFrame &frame, Version version = Version::V1_2)
+{
+    return StompFrameEncoder::encode(frame, version);
+}
+
+StompFrame message(const QByteArray &subscription, const QByteArray &id, const QByteArray &body)
+{
+    return StompFrame(StompFrame::Message,
+                      {{"destination", "/queue/a"}, {"message-id", id}, {"subscription", subscription}},
+                      body);
+}
+
+QByteArrayList bodiesOf(const QSignalSpy &spy)
+{
+    QByteArrayList out;
+    for (const QList<QVariant> &args : spy)
+        out.append(args.at(0).value<StompFrame>().body());
+    return out;
+}
+
+} // namespace
+
+class tst_StompClient : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+
+    // ---- happy ----------------------------------------------------------------------------
+    void connectFrame_data();
+    void connectFrame();
+    void negotiatedSession_data();
+    void negotiatedSession();
+    void urlForm_data();
+    void urlForm();
+    void splitFrames_data();
+    void splitFrames();
+    void coalescedFrames_data();
+    void coalescedFrames();
+    void routingBySubscriptionId_data();
+    void routingBySubscriptionId();
+    void ackHeaders_data();
+    void ackHeaders();
+    void nackHeaders_data();
+    void nackHeaders();
+    void transactions_data();
+    void transactions();
+    void receipts_data();
+    void receipts();
+    void receiptsOutOfOrder_data();
+    void receiptsOutOfOrder();
+    void heartbeatNegotiation_data();
+    void heartbeatNegotiation();
+    void clientSendsHeartbeats_data();
+    void clientSendsHeartbeats();
+    void gracefulDisconnect_data();
+    void gracefulDisconnect();
+    void queuedWhileConnecting_data();
+    void queuedWhileConnecting();
+    void passcodeNeverShown_data();
+    void passcodeNeverShown();
+    void writeBufferHighWaterMark_data();
+    void writeBufferHighWaterMark();
+
+    // ---- rainy day ------------------------------------------------------------------------
+    void transactionAbortedOnDrop_data();
+    void transactionAbortedOnDrop();
+    void receiptTimeout_data();
+    void receiptTimeout();
+    void heartbeatTimeout_data();
+    void heartbeatTimeout();
+    void errorMidStream_data();
+    void errorMidStream();
+    void errorAnswersConnect_data();
+    void errorAnswersConnect();
+    void connectNeverAnswered_data();
+    void connectNeverAnswered();
+    void malformedFrame_data();
+    void malformedFrame();
+    void connectionRefused_data();
+    void connectionRefused();
+    void sendWhenDisconnected_data();
+    void sendWhenDisconnected();
+
+private:
+    static void addModeRows();
+};
+
+void tst_StompClient::initTestCase()
+{
+    qRegisterMetaType<StompFrame>();
+}
+
+void tst_StompClient::addModeRows()
+{
+    QTest::addColumn<Mode>("mode");
+    for (const auto &[name, mode] : kModes)
+        QTest::newRow(name) << mode;
+}
+
+// ---- happy ------------------------------------------------------------------------------------
+
+void tst_StompClient::connectFrame_data()
+{
+    QTest::addColumn<Mode>("mode");
+    QTest::addColumn<QString>("vhost");
+    QTest::addColumn<QString>("login");
+    QTest::addColumn<QString>("passcode");
+    QTest::addColumn<int>("heartbeatOut");
+    QTest::addColumn<int>("heartbeatIn");
+    QTest::addColumn<bool>("useStomp");
+    QTest::addColumn<StompClient::Versions>("versions");
+    QTest::addColumn<StompFrame::Command>("command");
+    QTest::addColumn<QByteArray>("acceptVersion");
+    QTest::addColumn<QByteArray>("hostHeader");
+    QTest::addColumn<QByteArray>("heartBeat");
+
+    const StompClient::Versions all = StompClient::Version1_0 | StompClient::Version1_1
+            | StompClient::Version1_2;
+    for (const auto &[name, mode] : kModes) {
+        QTest::addRow("defaults/%s", name)
+                << mode << QString() << QString() << QString() << 0 << 0 << false << all
+                << StompFrame::Connect << QByteArray("1.0,1.1,1.2") << QByteArray("127.0.0.1")
+                << QByteArray("0,0");
+        QTest::addRow("everything/%s", name)
+                << mode << QStringLiteral("my-vhost") << QStringLiteral("guest")
+                << QStringLiteral("s:ecret\\") << 1000 << 2500 << false << all
+                << StompFrame::Connect << QByteArray("1.0,1.1,1.2") << QByteArray("my-vhost")
+                << QByteArray("1000,2500");
+        QTest::addRow("stomp command/%s", name)
+                << mode << QStringLiteral("/") << QStringLiteral("u") << QStringLiteral("p")
+                << 0 << 0 << true << all << StompFrame::Stomp << QByteArray("1.0,1.1,1.2")
+                << QByteArray("/") << QByteArray("0,0");
+        QTest::addRow("1.1 and 1.2 only/%s", name)
+                << mode << QString() << QString() << QString() << 0 << 0 << false
+                << StompClient::Versions(StompClient::Version1_1 | StompClient::Version1_2)
+                << StompFrame::Connect << QByteArray("1.1,1.2") << QByteArray("127.0.0.1")
+                << QByteArray("0,0");
+    }
+}
+
+void tst_StompClient::connectFrame()
+{
+    QFETCH(Mode, mode);
+    QFETCH(QString, vhost);
+    QFETCH(QString, login);
+    QFETCH(QString, passcode);
+    QFETCH(int, heartbeatOut);
+    QFETCH(int, heartbeatIn);
+    QFETCH(bool, useStomp);
+    QFETCH(StompClient::Versions, versions);
+    QFETCH(StompFrame::Command, command);
+    QFETCH(QByteArray, acceptVersion);
+    QFETCH(QByteArray, hostHeader);
+    QFETCH(QByteArray, heartBeat);
+
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    StompClient client;
+    configure(client, server, mode);
+    client.setVirtualHost(vhost);
+    client.setLogin(login);
+    client.setPasscode(passcode);
+    client.setHeartbeat(heartbeatOut, heartbeatIn);
+    client.setUseStompCommand(useStomp);
+    client.setAcceptedVersions(versions);
+
+    FakeStompConnection *connection = connectTo(client, server);
+    QVERIFY(connection);
+    const QList<StompFrame> frames = connection->frames();
+    QCOMPARE(frames.size(), 1);
+    const StompFrame connect = frames.first();
+    QCOMPARE(connect.command(), command);
+    QCOMPARE(connect.header("accept-version"), acceptVersion);
+    QCOMPARE(connect.header("host"), hostHeader);
+    QCOMPARE(connect.hasHeader("login"), !login.isEmpty());
+    QCOMPARE(connect.header("login"), login.toUtf8());
+    QCOMPARE(connect.hasHeader("passcode"), !passcode.isEmpty());
+    // CONNECT headers are never escaped: the passcode arrives exactly as given.
+    QCOMPARE(connect.header("passcode"), passcode.toUtf8());
+    QCOMPARE(connect.header("heart-beat"), heartBeat);
+    QVERIFY(connect.body().isEmpty());
+}
+
+void tst_StompClient::negotiatedSession_data()
+{
+    QTest::addColumn<Mode>("mode");
+    QTest::addColumn<QByteArray>("versionHeader"); // empty: none (a STOMP 1.0 server)
+    QTest::addColumn<Version>("version");
+    QTest::addColumn<QString>("versionString");
+
+    for (const auto &[name, mode] : kModes) {
+        QTest::addRow("1.0/%s", name) << mode << QByteArray("1.0") << Version::V1_0 << "1.0";
+        QTest::addRow("no version header/%s", name) << mode << QByteArray() << Version::V1_0 << "1.0";
+        QTest::addRow("1.1/%s", name) << mode << QByteArray("1.1") << Version::V1_1 << "1.1";
+        QTest::addRow("1.2/%s", name) << mode << QByteArray("1.2") << Version::V1_2 << "1.2";
+    }
+}
+
+void tst_StompClient::negotiatedSession()
+{
+    QFETCH(Mode, mode);
+    QFETCH(QByteArray, versionHeader);
+    QFETCH(Version, version);
+    QFETCH(QString, versionString);
+
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    StompHeaders connected{{"session", "session-42"}, {"server", "FakeBroker/9.9"}};
+    if (!versionHeader.isEmpty())
+        connected.emplaceBack("version", versionHeader);
+    server.setConnectedHeaders(connected);
+
+    StompClient client;
+    configure(client, server, mode);
+    QSignalSpy stateSpy(&client, &StompClient::stateChanged);
+    QSignalSpy connectedSpy(&client, &StompClient::connected);
+    QSignalSpy errorSpy(&client, &StompClient::errorOccurred);
+    QVERIFY(client.versionString().isEmpty());
+
+    QVERIFY(connectTo(client, server));
+    QTRY_COMPARE(connectedSpy.count(), 1);
+    QCOMPARE(client.state(), StompClient::Connected);
+    QCOMPARE(client.version(), version);
+    QCOMPARE(client.versionString(), versionString);
+    QCOMPARE(client.sessionId(), QStringLiteral("session-42"));
+    QCOMPARE(client.server(), QStringLiteral("FakeBroker/9.9"));
+    QCOMPARE(client.error(), StompClient::NoError);
+    QVERIFY(errorSpy.isEmpty());
+    QCOMPARE(stateSpy.count(), 2);
+    QCOMPARE(stateSpy.at(0).at(0).value<StompClient::State>(), StompClient::Connecting);
+    QCOMPARE(stateSpy.at(1).at(0).value<StompClient::State>(), StompClient::Connected);
+    // Once the answer is there, the blocking helper answers at once in every mode.
+    QVERIFY(client.waitForConnected(0));
+}
+
+void tst_StompClient::urlForm_data()
+{
+    QTest::addColumn<Mode>("mode");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("vhost");
+    QTest::addColumn<QByteArray>("hostHeader");
+
+    for (const auto &[name, mode] : kModes) {
+        QTest::addRow("vhost/%s", name) << mode << "/vh" << "vh" << QByteArray("vh");
+        QTest::addRow("rabbitmq default vhost/%s", name) << mode << "/%2F" << "/" << QByteArray("/");
+        QTest::addRow("no vhost/%s", name) << mode << "" << "" << QByteArray("127.0.0.1");
+    }
+}
+
+void tst_StompClient::urlForm()
+{
+    QFETCH(Mode, mode);
+    QFETCH(QString, path);
+    QFETCH(QString, vhost);
+    QFETCH(QByteArray, hostHeader);
+
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    StompClient client;
+    client.setListenerMode(mode);
+    QSignalSpy urlSpy(&client, &StompClient::urlChanged);
+    const QUrl url(QStringLiteral("stomp://alice:pa%3Ass@127.0.0.1:%1%2").arg(server.port()).arg(path));
+    QVERIFY(url.isValid());
+    client.setUrl(url);
+
+    QVERIFY(urlSpy.count() >= 1);
+    QCOMPARE(client.host(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(client.port(), server.port());
+    QCOMPARE(client.login(), QStringLiteral("alice"));
+    QCOMPARE(client.passcode(), QStringLiteral("pa:ss"));
+    QCOMPARE(client.virtualHost(), vhost);
+    QVERIFY(client.url().password().isEmpty()); // the URL never gives the passcode back
+    QCOMPARE(client.url().userName(), QStringLiteral("alice"));
+    QCOMPARE(client.url().port(), int(server.port()));
+
+    FakeStompConnection *connection = connectTo(client, server);
+    QVERIFY(connection);
+    const StompFrame connect = connection->frames().first();
+    QCOMPARE(connect.header("login"), QByteArray("alice"));
+    QCOMPARE(connect.header("passcode"), QByteArray("pa:ss"));
+    QCOMPARE(connect.header("host"), hostHeader);
+}
+
+void tst_StompClient::splitFrames_data()
+{
+    QTest::addColumn<Mode>("mode");
+    QTest::addColumn<int>("chunkSize");
+    for (const auto &[name, mode] : kModes) {
+        for (int chunk : {1, 2, 7, 64})
+            QTest::addRow("%d bytes/%s", chunk, name) << mode << chunk;
+    }
+}
+
+void tst_StompClient::splitFrames()
+{
+    QFETCH(Mode, mode);
+    QFETCH(int, chunkSize);
+
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    StompClient client;
+    configure(client, server, mode);
+    FakeStompConnection *connection = connectTo(client, server);
+    QVERIFY(connection);
+    QSignalSpy messages(&client, &StompClient::messageReceived);
+
+    // Heart-beat EOLs (LF and CRLF) between frames, a body with NUL bytes and escapes.
+    const QByteArray nulBody("a\0b\0\0c", 6);
+    QByteArray stream = encoded(message("s", "1", "first"));
+    stream += "\n\r\n";
+    stream += encoded(message("s", "2", nulBody));
+    stream += "\n";
+    StompFrame escaped = message("s", "3", "third");
+    escaped.addHeader("x-odd", "a:b\nc\\d");
+    stream += encoded(escaped);
+    // CRLF line ends, as STOMP 1.2 allows.
+    stream += QByteArray("MESSAGE\r\ndestination:/queue/a\r\nmessage-id:4\r\nsubscription:s\r\n\r\ncrlf")
+            + '\0';
+    connection->drip(stream, chunkSize, 1);
+
+    QTRY_COMPARE_WITH_TIMEOUT(messages.count(), 4, 20000);
+    QCOMPARE(bodiesOf(messages), (QByteArrayList{"first", nulBody, "third", "crlf"}));
+    QCOMPARE(messages.at(2).at(0).value<StompFrame>().header("x-odd"), QByteArray("a:b\nc\\d"));
+    QCOMPARE(messages.at(3).at(0).value<StompFrame>().messageId(), QStringLiteral("4"));
+    QCOMPARE(client.state(), StompClient::Connected);
+}
+
+void tst_StompClient::coalescedFrames_data()
+{
+    addModeRows();
+}
+
+void tst_StompClient::coalescedFrames()
+{
+    QFETCH(Mode, mode);
+
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    StompClient client;
+    configure(client, server, mode);
+    FakeStompConnection *connection = connectTo(client, server);
+    QVERIFY(connection);
+    QSignalSpy messages(&client, &StompClient::messageReceived);
+    QSignalSpy receipts(&client, &StompClient::receiptReceived);
+
+    // Many frames in one write, the last one followed by a receipt in the same segment.
+    constexpr int count = 500;
+    QByteArray stream;
+    QByteArrayList expected;
+    for (int i = 0; i < count; ++i) {
+        const QByteArray body = "message " + QByteArray::number(i);
+        expected.append(body);
+        stream += encoded(message("s", QByteArray::number(i), body));
+        if (i % 7 == 0)
+            stream += '\n';
+    }
+    stream += encoded(StompFrame(StompFrame::Receipt, {{"receipt-id", "after-all"}}));
+    connection->sendRaw(stream);
+
+    QTRY_COMPARE(receipts.count(), 1);
+    QCOMPARE(messages.count(), count);
+    QCOMPARE(bodiesOf(messages), expected);
+    QCOMPARE(receipts.first().first().toString(), QStringLiteral("after-all"));
+}
+
+void tst_StompClient::routingBySubscriptionId_data()
+{
+    addModeRows();
+}
+
+void tst_StompClient::routingBySubscriptionId()
+{
+    QFETCH(Mode, mode);
+
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    StompClient client;
+    configure(client, server, mode);
+    FakeStompConnection *connection = connectTo(client, server);
+    QVERIFY(connection);
+
+    StompSubscription *first = client.subscribe(QStringLiteral("/queue/a"), StompClient::AckClient);
+    StompSubscription *second = client.subscribe(QStringLiteral("/queue/a"),
+                                                 StompClient::AckClientIndividual,
+                                                 {{"prefetch-count", "5"}}, QStringLiteral("mine"));
+    QVERIFY(first);
+    QVERIFY(second);
+    QVERIFY(first->id() != second->id());
+    QCOMPARE(second->id(), QStringLiteral("mine"));
+    QCOMPARE(client.subscriptions().size(), 2);
+    // An id in use is refused.
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("already in use")));
+    QCOMPARE(client.subscribe(QStringLiteral("/queue/b"), StompClient::AckAuto, {}, QStringLiteral("mine")),
+             nullptr);
+
+    const StompFrame sub1 = connection->takeFrame(StompFrame::Subscribe);
+    const StompFrame sub2 = connection->takeFrame(StompFrame::Subscribe);
+    QCOMPARE(sub1.header("id"), first->id().toUtf8());
+    QCOMPARE(sub1.destination(), QStringLiteral("/queue/a"));
+    QCOMPARE(sub1.header("ack"), QByteArray("client"));
+    QCOMPARE(sub2.header("id"), QByteArray("mine"));
+    QCOMPARE(sub2.header("ack"), QByteArray("client-individual"));
+    QCOMPARE(sub2.header("prefetch-count"), QByteArray("5"));
+
+    QSignalSpy all(&client, &StompClient::messageReceived);
+    QSignalSpy spy1(first, &StompSubscription::messageReceived);
+    QSignalSpy spy2(second, &StompSubscription::messageReceived);
+    QByteArrayList handled;
+    first->setHandler([&](const StompFrame &m) { handled.append(m.body()); });
+
+    connection->sendMessage("/queue/a", "mine", "m1", "for second");
+    connection->sendMessage("/queue/a", first->id().toUtf8(), "m2", "for first");
+    connection->sendMessage("/queue/a", "nobody", "m3", "orphan");
+    connection->sendMessage("/queue/a", first->id().toUtf8(), "m4", "first again");
+
+    QTRY_COMPARE(all.count(), 4);
+    QCOMPARE(bodiesOf(all), (QByteArrayList{"for second", "for first", "orphan", "first again"}));
+    QCOMPARE(bodiesOf(spy1), (QByteArrayList{"for first", "first again"}));
+    QCOMPARE(bodiesOf(spy2), (QByteArrayList{"for second"}));
+    QCOMPARE(handled, (QByteArrayList{"for first", "first again"}));
+    QCOMPARE(first->messageCount(), 2);
+    QCOMPARE(second->messageCount(), 1);
+
+    // After UNSUBSCRIBE (confirmed by receipt) the subscription gets nothing more.
+    QSignalSpy unsubscribed(second, &StompSubscription::unsubscribed);
+    const QString receipt = client.unsubscribe(second);
+    QVERIFY(!receipt.isEmpty());
+    const StompFrame unsub = connection->takeFrame(StompFrame::Unsubscribe);
+    QCOMPARE(unsub.header("id"), QByteArray("mine"));
+    QCOMPARE(unsub.receipt(), receipt);
+    QTRY_COMPARE(unsubscribed.count(), 1);
+    QVERIFY(!second->isActive());
+    connection->sendMessage("/queue/a", "mine", "m5", "too late");
+    connection->sendMessage("/queue/a", first->id().toUtf8(), "m6", "first last");
+    QTRY_COMPARE(spy1.count(), 3);
+    QCOMPARE(spy2.count(), 1);
+    QCOMPARE(all.count(), 6);
+}
+
+void tst_StompClient::ackHeaders_data()
+{
+    QTest::addColumn<Mode>("mode");
+    QTest::addColumn<Version>("version");
+    QTest::addColumn<StompHeaders>("expected");
+
+    for (const auto &[name, mode] : kModes) {
+        QTest::addRow("1.0/%s", name) << mode << Version::V1_0
+                                      << StompHeaders{{"message-id", "mid-7"}};
+        QTest::addRow("1.1/%s", name) << mode << Version::V1_1
+                                      << StompHeaders{{"message-id", "mid-7"}, {"subscription", "sub-x"}};
+        QTest::addRow("1.2/%s", name) << mode << Version::V1_2 << StompHeaders{{"id", "ack-99"}};
+    }
+}
+
+void tst_StompClient::ackHeaders()
+{
+    QFETCH(Mode, mode);
+    QFETCH(Version, version);
+    QFETCH(StompHeaders, expected);
+
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    server.setConnectedHeaders({{"version", versionText(version)}});
+    StompClient client;
+    configure(client, server, mode);
+    FakeStompConnection *connection = connectTo(client, server);
+    QVERIFY(connection);
+    QCOMPARE(client.version(), version);
+    StompSubscription *sub = client.subscribe(QStringLiteral("/queue/a"), StompClient::AckClientIndividual,
+                                              {}, QStringLiteral("sub-x"));
+    QVERIFY(sub);
+    QSignalSpy received(sub, &StompSubscription::messageReceived);
+    StompHeaders extra;
+    if (version == Version::V1_2)
+        extra.emplaceBack("ack", "ack-99");
+    connection->sendMessage("/queue/a", "sub-x", "mid-7", "payload", extra);
+    QTRY_COMPARE(received.count(), 1);
+    const StompFrame m = received.first().first().value<StompFrame>();
+
+    QVERIFY(client.ack(m).isEmpty()); // no receipt asked for
+    StompFrame ack = connection->takeFrame(StompFrame::Ack);
+    QVERIFY(ack.isValid());
+    QCOMPARE(ack.headers(), expected);
+
+    // With a transaction and a receipt, both headers are added.
+    const QString receipt = client.ack(m, QStringLiteral("tx-1"), StompClient::WithReceipt);
+    QVERIFY(!receipt.isEmpty());
+    ack = connection->takeFrame(StompFrame::Ack);
+    QVERIFY(ack.isValid());
+    StompHeaders withTx = expected;
+    withTx.emplaceBack("transaction", "tx-1");
+    withTx.emplaceBack("receipt", receipt.toUtf8());
+    QCOMPARE(ack.headers(), withTx);
+    QTRY_VERIFY(client.waitForReceipt(receipt, 0));
+}
+
+void tst_StompClient::nackHeaders_data()
+{
+    QTest::addColumn<Mode>("mode");
+    QTest::addColumn<Version>("version");
+    QTest::addColumn<StompHeaders>("expected"); // empty: NACK refused
+
+    for (const auto &[name, mode] : kModes) {
+        QTest::addRow("1.0 refused/%s", name) << mode << Version::V1_0 << StompHeaders{};
+        QTest::addRow("1.1/%s", name) << mode << Version::V1_1
+                                      << StompHeaders{{"message-id", "mid-7"}, {"subscription", "sub-x"}};
+        QTest::addRow("1.2/%s", name) << mode << Version::V1_2 << StompHeaders{{"id", "ack-99"}};
+    }
+}
+
+void tst_StompClient::nackHeaders()
+{
+    QFETCH(Mode, mode);
+    QFETCH(Version, version);
+    QFETCH(StompHeaders, expected);
+
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    server.setConnectedHeaders({{"version", versionText(version)}});
+    StompClient client;
+    configure(client, server, mode);
+    FakeStompConnection *connection = connectTo(client, server);
+    QVERIFY(connection);
+    QSignalSpy errors(&client, &StompClient::errorOccurred);
+    QSignalSpy messages(&client, &StompClient::messageReceived);
+    StompHeaders extra;
+    if (version == Version::V1_2)
+        extra.emplaceBack("ack", "ack-99");
+    connection->sendMessage("/queue/a", "sub-x", "mid-7", "payload", extra);
+    QTRY_COMPARE(messages.count(), 1);
+    const StompFrame m = messages.first().first().value<StompFrame>();
+
+    const QString receipt = client.nack(m, {}, StompClient::WithReceipt);
+    QVERIFY(!receipt.isEmpty());
+    // A marker frame behind the NACK: once it is at the server, so would the NACK be.
+    const QString marker = client.send(QStringLiteral("/queue/marker"), "m", {}, StompClient::WithReceipt);
+    QVERIFY(connection->takeFrame(StompFrame::Send).isValid());
+
+    if (expected.isEmpty()) {
+        QCOMPARE(connection->frameCount(StompFrame::Nack), 0);
+        QTRY_COMPARE(errors.count(), 1);
+        QCOMPARE(errorsOf(errors).first(), StompClient::InvalidFrame);
+        QVERIFY(!client.waitForReceipt(receipt, 0)); // failed at once, never pending
+        QCOMPARE(client.state(), StompClient::Connected); // a refused frame does not end the session
+    } else {
+        const StompFrame nack = connection->takeFrame(StompFrame::Nack, 0);
+        QVERIFY(nack.isValid());
+        StompHeaders withReceipt = expected;
+        withReceipt.emplaceBack("receipt", receipt.toUtf8());
+        QCOMPARE(nack.headers(), withReceipt);
+        QTRY_VERIFY(client.waitForReceipt(receipt, 0));
+        QVERIFY(errors.isEmpty());
+    }
+    QTRY_VERIFY(client.waitForReceipt(marker, 0));
+}
+
+void tst_StompClient::transactions_data()
+{
+    addModeRows();
+}
+
+void tst_StompClient::transactions()
+{
+    QFETCH(Mode, mode);
+
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    StompClient client;
+    configure(client, server, mode);
+    FakeStompConnection *connection = connectTo(client, server);
+    QVERIFY(connection);
+    QSignalSpy aborted(&client, &StompClient::transactionAborted);
+    QSignalSpy errors(&client, &StompClient::errorOccurred);
+
+    const QString tx = client.begin();
+    QVERIFY(!tx.isEmpty());
+    client.send(QStringLiteral("/queue/t"), "in tx", {{"x-h", "v"}}, {}, tx);
+    connection->sendMessage("/queue/a", "s", "m1", "to ack", {{"ack", "a1"}});
+    QSignalSpy messages(&client, &StompClient::messageReceived);
+    QTRY_COMPARE(messages.count(), 1);
+    client.ack(messages.first().first().value<StompFrame>(), tx);
+    const QString commitReceipt = client.commit(tx, StompClient::WithReceipt);
+    QVERIFY(!commitReceipt.isEmpty());
+
+    QCOMPARE(client.begin(QStringLiteral("my-tx"), {{"x-begin", "1"}}), QStringLiteral("my-tx"));
+    client.send(QStringLiteral("/queue/t"), "dropped", {}, {}, QStringLiteral("my-tx"));
+    QVERIFY(client.abort(QStringLiteral("my-tx")).isEmpty());
+
+    QVERIFY(connection->waitForFrameCount(StompFrame::Abort, 1));
+    QList<StompFrame::Command> commands;
+    for (const StompFrame &f : connection->frames())
+        commands.append(f.command());
+    QCOMPARE(commands, (QList<StompFrame::Command>{StompFrame::Connect, StompFrame::Begin,
+                                                   StompFrame::Send, StompFrame::Ack,
+                                                   StompFrame::Commit, StompFrame::Begin,
+                                                   StompFrame::Send, StompFrame::Abort}));
+    const QList<StompFrame> f = connection->frames();
+    QCOMPARE(f.at(1).transaction(), tx);
+    QCOMPARE(f.at(2).transaction(), tx);
+    QCOMPARE(f.at(2).header("x-h"), QByteArray("v"));
+    QCOMPARE(f.at(3).transaction(), tx);
+    QCOMPARE(f.at(3).header("id"), QByteArray("a1"));
+    QCOMPARE(f.at(4).transaction(), tx);
+    QCOMPARE(f.at(4).receipt(), commitReceipt);
+    QCOMPARE(f.at(5).transaction(), QStringLiteral("my-tx"));
+    QCOMPARE(f.at(5).header("x-begin"), QByteArray("1"));
+    QCOMPARE(f.at(6).transaction(), QStringLiteral("my-tx"));
+    QCOMPARE(f.at(7).transaction(), QStringLiteral("my-tx"));
+    QTRY_VERIFY(client.waitForReceipt(commitReceipt, 0));
+
+    // Both transactions are closed: ending the connection reports none.
+    client.disconnectFromHost();
+    QTRY_COMPARE(client.state(), StompClient::Disconnected);
+    QVERIFY(aborted.isEmpty());
+    QVERIFY(errors.isEmpty());
+}
+
+void tst_StompClient::receipts_data()
+{
+    addModeRows();
+}
+
+void tst_StompClient::receipts()
+{
+    QFETCH(Mode, mode);
+
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    StompClient client;
+    configure(client, server, mode);
+    FakeStompConnection *connection = connectTo(client, server);
+    QVERIFY(connection);
+    QSignalSpy receipts(&client, &StompClient::receiptReceived);
+
+    const QString generated = client.send(QStringLiteral("/queue/r"), "1", {}, StompClient::WithReceipt);
+    const QString fromHeader = client.send(QStringLiteral("/queue/r"), "2", {{"receipt", "my-receipt"}});
+    const QString both = client.send(QStringLiteral("/queue/r"), "3", {{"receipt", "given"}},
+                                     StompClient::WithReceipt);
+    const QString none = client.send(QStringLiteral("/queue/r"), "4");
+    QVERIFY(!generated.isEmpty());
+    QCOMPARE(fromHeader, QStringLiteral("my-receipt"));
+    QCOMPARE(both, QStringLiteral("given"));
+    QVERIFY(none.isEmpty());
+
+    QVERIFY(connection->waitForFrameCount(StompFrame::Send, 4));
+    const QList<StompFrame> sends = connection->frames(StompFrame::Send);
+    QCOMPARE(sends.at(0).receipt(), generated);
+    QCOMPARE(sends.at(1).receipt(), fromHeader);
+    QCOMPARE(sends.at(2).receipt(), both);
+    QVERIFY(!sends.at(3).hasHeader("receipt"));
+
+    QTRY_COMPARE(receipts.count(), 3);
+    QCOMPARE(receipts.at(0).at(0).toString(), generated);
+    QCOMPARE(receipts.at(1).at(0).toString(), fromHeader);
+    QCOMPARE(receipts.at(2).at(0).toString(), both);
+    QVERIFY(client.waitForReceipt(generated, 0));
+    QVERIFY(client.waitForReceipt(fromHeader, 0));
+    QVERIFY(client.waitForReceipt(both, 0));
+    QVERIFY(!client.waitForReceipt(QStringLiteral("never-asked"), 0));
+
+    // Receipts on other commands.
+    const QString subReceipt = client.sendFrame(
+            StompFrame(StompFrame::Subscribe, {{"destination", "/queue/r"}, {"id", "raw"}}),
+            StompClient::WithReceipt);
+    QVERIFY(!subReceipt.isEmpty());
+    QTRY_VERIFY(client.waitForReceipt(subReceipt, 0));
+    QCOMPARE(connection->takeFrame(StompFrame::Subscribe).receipt(), subReceipt);
+}
+
+void tst_StompClient::receiptsOutOfOrder_data()
+{
+    addModeRows();
+}
+
+void tst_StompClient::receiptsOutOfOrder()
+{
+    QFETCH(Mode, mode);
+
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    server.setAutoReceipt(false);
+    StompClient client;
+    configure(client, server, mode);
+    FakeStompConnection *connection = connectTo(client, server);
+    QVERIFY(connection);
+    QSignalSpy receipts(&client, &StompClient::receiptReceived);
+    QSignalSpy errors(&client, &StompClient::errorOccurred);
+
+    QStringList ids;
+    for (int i = 0; i < 3; ++i)
+        ids << client.send(QStringLiteral("/queue/o"), QByteArray::number(i), {}, StompClient::WithReceipt);
+    QVERIFY(connection->waitForFrameCount(StompFrame::Send, 3));
+    QVERIFY(!client.waitForReceipt(ids.at(0), 0)); // pending, not there yet
+
+    for (int i : {2, 0, 1})
+        connection->sendReceipt(ids.at(i).toUtf8());
+    QTRY_COMPARE(receipts.count(), 3);
+    QCOMPARE(receipts.at(0).at(0).toString(), ids.at(2));
+    QCOMPARE(receipts.at(1).at(0).toString(), ids.at(0));
+    QCOMPARE(receipts.at(2).at(0).toString(), ids.at(1));
+    for (const QString &id : ids)
+        QVERIFY(client.waitForReceipt(id, 0));
+    QVERIFY(errors.isEmpty());
+}
+
+void tst_StompClient::heartbeatNegotiation_data()
+{
+    QTest::addColumn<Mode>("mode");
+    QTest::addColumn<int>("clientOut");
+    QTest::addColumn<int>("clientIn");
+    QTest::addColumn<QByteArray>("serverHeartBeat"); // empty: no header
+    QTest::addColumn<QByteArray>("version");
+    QTest::addColumn<int>("expectedOut");
+    QTest::addColumn<int>("expectedIn");
+
+    for (const auto &[name, mode] : kModes) {
+        QTest::addRow("both off/%s", name) << mode << 0 << 0 << QByteArray("0,0") << QByteArray("1.2") << 0 << 0;
+        QTest::addRow("client only/%s", name) << mode << 1000 << 1000 << QByteArray("0,0") << QByteArray("1.2") << 0 << 0;
+        QTest::addRow("server only/%s", name) << mode << 0 << 0 << QByteArray("1000,1000") << QByteArray("1.2") << 0 << 0;
+        QTest::addRow("max of both/%s", name) << mode << 1000 << 3000 << QByteArray("2000,500") << QByteArray("1.2") << 1000 << 3000;
+        QTest::addRow("server slower/%s", name) << mode << 100 << 200 << QByteArray("5000,6000") << QByteArray("1.1") << 6000 << 5000;
+        QTest::addRow("outgoing only/%s", name) << mode << 1000 << 0 << QByteArray("1000,2000") << QByteArray("1.2") << 2000 << 0;
+        QTest::addRow("incoming only/%s", name) << mode << 0 << 4000 << QByteArray("3000,2000") << QByteArray("1.2") << 0 << 4000;
+        QTest::addRow("no header/%s", name) << mode << 1000 << 1000 << QByteArray() << QByteArray("1.2") << 0 << 0;
+        QTest::addRow("garbage header/%s", name) << mode << 1000 << 1000 << QByteArray("soon") << QByteArray("1.2") << 0 << 0;
+        QTest::addRow("stomp 1.0 has none/%s", name) << mode << 1000 << 1000 << QByteArray("1000,1000") << QByteArray("1.0") << 0 << 0;
+    }
+}
+
+void tst_StompClient::heartbeatNegotiation()
+{
+    QFETCH(Mode, mode);
+    QFETCH(int, clientOut);
+    QFETCH(int, clientIn);
+    QFETCH(QByteArray, serverHeartBeat);
+    QFETCH(QByteArray, version);
+    QFETCH(int, expectedOut);
+    QFETCH(int, expectedIn);
+
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    StompHeaders connected{{"version", version}};
+    if (!serverHeartBeat.isEmpty())
+        connected.emplaceBack("heart-beat", serverHeartBeat);
+    server.setConnectedHeaders(connected);
+    StompClient client;
+    configure(client, server, mode);
+    client.setHeartbeat(clientOut, clientIn);
+    QCOMPARE(client.outgoingHeartbeat(), clientOut);
+    QCOMPARE(client.incomingHeartbeat(), clientIn);
+
+    FakeStompConnection *connection = connectTo(client, server);
+    QVERIFY(connection);
+    QCOMPARE(connection->frames().first().header("heart-beat"),
+             QByteArray::number(clientOut) + ',' + QByteArray::number(clientIn));
+    QCOMPARE(client.negotiatedOutgoingHeartbeat(), expectedOut);
+    QCOMPARE(client.negotiatedIncomingHeartbeat(), expectedIn);
+}
+
+void tst_StompClient::clientSendsHeartbeats_data()
+{
+    addModeRows();
+}
+
+void tst_StompClient::clientSendsHeartbeats()
+{
+    QFETCH(Mode, mode);
+
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    server.setConnectedHeaders({{"version", "1.2"}, {"heart-beat", "0,100"}});
+    StompClient client;
+    configure(client, server, mode);
+    client.setHeartbeat(100, 0);
+    FakeStompConnection *connection = connectTo(client, server);
+    QVERIFY(connection);
+    QCOMPARE(client.negotiatedOutgoingHeartbeat(), 100);
+    QCOMPARE(client.negotiatedIncomingHeartbeat(), 0);
+
+    QElapsedTimer timer;
+    timer.start();
+    QTRY_VERIFY_WITH_TIMEOUT(connection->heartbeatsReceived() >= 5, 5000);
+    // An EOL at least every 100 ms, but not a flood: 5 of them take a few intervals.
+    QVERIFY2(timer.elapsed() >= 150, qPrintable(QString::number(timer.elapsed())));
+    const int beats = connection->heartbeatsReceived();
+    QVERIFY2(beats <= 5 + int(timer.elapsed() / 40), qPrintable(QString::number(beats)));
+    QCOMPARE(connection->frames().size(), 1); // only EOLs, no frames
+    QCOMPARE(client.state(), StompClient::Connected);
+}
+
+void tst_StompClient::gracefulDisconnect_data()
+{
+    QTest::addColumn<Mode>("mode");
+    QTest::addColumn<FakeStompServer::DisconnectReply>("reply");
+    QTest::addColumn<int>("minMs");
+    for (const auto &[name, mode] : kModes) {
+        QTest::addRow("receipt then close/%s", name)
+                << mode << FakeStompServer::DisconnectReply::ReceiptThenClose << 0;
+        QTest::addRow("server closes without receipt/%s", name)
+                << mode << FakeStompServer::DisconnectReply::CloseWithoutReceipt << 0;
+        // No answer at all: the client gives up after socketTimeout, still without an error.
+        QTest::addRow("server ignores DISCONNECT/%s", name)
+                << mode << FakeStompServer::DisconnectReply::Ignore << 250;
+    }
+}
+
+void tst_StompClient::gracefulDisconnect()
+{
+    QFETCH(Mode, mode);
+    QFETCH(FakeStompServer::DisconnectReply, reply);
+    QFETCH(int, minMs);
+
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    server.setDisconnectReply(reply);
+    StompClient client;
+    configure(client, server, mode);
+    client.setSocketTimeout(minMs > 0 ? 300 : WaitMs);
+    FakeStompConnection *connection = connectTo(client, server);
+    QVERIFY(connection);
+    QSignalSpy stateSpy(&client, &StompClient::stateChanged);
+    QSignalSpy disconnected(&client, &StompClient::disconnected);
+    QSignalSpy errors(&client, &StompClient::errorOccurred);
+
+    QElapsedTimer timer;
+    timer.start();
+    client.disconnectFromHost();
+    const StompFrame frame = connection->takeFrame(StompFrame::Disconnect);
+    QVERIFY(frame.isValid());
+    QVERIFY(!frame.receipt().isEmpty());
+    QTRY_COMPARE(disconnected.count(), 1);
+    const qint64 took = timer.elapsed();
+    QVERIFY2(took >= minMs && took < 3000, qPrintable(QString::number(took)));
+    QCOMPARE(client.state(), StompClient::Disconnected);
+    QCOMPARE(client.error(), StompClient::NoError);
+    QVERIFY2(errors.isEmpty(), qPrintable(errorText(errors, errorsOf(errors).value(0))));
+    QCOMPARE(stateSpy.count(), 2);
+    QCOMPARE(stateSpy.at(0).at(0).value<StompClient::State>(), StompClient::Disconnecting);
+    QCOMPARE(stateSpy.at(1).at(0).value<StompClient::State>(), StompClient::Disconnected);
+    QVERIFY(client.waitForDisconnected(0));
+    QVERIFY(connection->waitForClosed());
+    // Nothing was sent after DISCONNECT.
+    QCOMPARE(connection->frames().last().command(), StompFrame::Disconnect);
+}
+
+void tst_StompClient::queuedWhileConnecting_data()
+{
+    addModeRows();
+}
+
+void tst_StompClient::queuedWhileConnecting()
+{
+    QFETCH(Mode, mode);
+
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    server.setConnectReply(FakeStompServer::ConnectReply::Never);
+    StompClient client;
+    configure(client, server, mode);
+    QSignalSpy errors(&client, &StompClient::errorOccurred);
+
+    client.connectToHost();
+    QCOMPARE(client.state(), StompClient::Connecting);
+    client.send(QStringLiteral("/queue/q"), "first");
+    StompSubscription *sub = client.subscribe(QStringLiteral("/queue/q"));
+    QVERIFY(sub);
+    const QString receipt = client.send(QStringLiteral("/queue/q"), "second", {}, StompClient::WithReceipt);
+    const QString tx = client.begin();
+
+    FakeStompConnection *connection = server.waitForConnect();
+    QVERIFY(connection);
+    // Sent after the server has the CONNECT, still before CONNECTED.
+    client.send(QStringLiteral("/queue/q"), "third", {}, {}, tx);
+    client.commit(tx);
+    QTest::qWait(50); // give a wrong client the chance to send early
+    QCOMPARE(connection->frames().size(), 1);
+    QCOMPARE(client.state(), StompClient::Connecting);
+    QVERIFY(!client.waitForReceipt(receipt, 0));
+
+    connection->sendConnected();
+    QVERIFY(connection->waitForFrameCount(StompFrame::Commit, 1));
+    QList<StompFrame::Command> commands;
+    for (const StompFrame &f : connection->frames())
+        commands.append(f.command());
+    QCOMPARE(commands, (QList<StompFrame::Command>{StompFrame::Connect, StompFrame::Send,
+                                                   StompFrame::Subscribe, StompFrame::Send,
+                                                   StompFrame::Begin, StompFrame::Send,
+                                                   StompFrame::Commit}));
+    const QList<StompFrame> sends = connection->frames(StompFrame::Send);
+    QCOMPARE(sends.at(0).body(), QByteArray("first"));
+    QCOMPARE(sends.at(1).body(), QByteArray("second"));
+    QCOMPARE(sends.at(2).body(), QByteArray("third"));
+    QCOMPARE(sends.at(2).transaction(), tx);
+    QTRY_VERIFY(client.waitForReceipt(receipt, 0));
+    QVERIFY(errors.isEmpty());
+    QCOMPARE(client.bytesToWrite(), 0);
+}
+
+void tst_StompClient::passcodeNeverShown_data()
+{
+    addModeRows();
+}
+
+void tst_StompClient::passcodeNeverShown()
+{
+    QFETCH(Mode, mode);
+    const QByteArray secret = "s3cr3t-Pa55";
+
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    StompClient client;
+    configure(client, server, mode);
+    client.setLogin(QStringLiteral("bob"));
+    client.setPasscode(QString::fromLatin1(secret));
+    QSignalSpy sent(&client, &StompClient::frameSent);
+    QSignalSpy received(&client, &StompClient::frameReceived);
+
+    FakeStompConnection *connection = connectTo(client, server);
+    QVERIFY(connection);
+    QCOMPARE(connection->frames().first().header("passcode"), secret); // the server gets it
+
+    client.send(QStringLiteral("/queue/p"), "body");
+    client.disconnectFromHost();
+    QTRY_COMPARE(client.state(), StompClient::Disconnected);
+    QTRY_COMPARE(sent.count(), 3); // CONNECT, SEND, DISCONNECT
+    const StompFrame shownConnect = sent.first().first().value<StompFrame>();
+    QCOMPARE(shownConnect.command(), StompFrame::Connect);
+    QCOMPARE(shownConnect.header("login"), QByteArray("bob"));
+    QVERIFY(shownConnect.hasHeader("passcode"));
+    QVERIFY(shownConnect.header("passcode") != secret);
+    for (const QList<QVariant> &args : sent) {
+        const StompFrame f = args.first().value<StompFrame>();
+        QString text;
+        QDebug(&text) << f;
+        QVERIFY2(!text.toUtf8().contains(secret), qPrintable(text));
+        for (const auto &h : f.headers())
+            QVERIFY(!h.second.contains(secret));
+    }
+    QVERIFY(!client.url().toString().toUtf8().contains(secret));
+    QVERIFY(received.count() >= 1);
+    QCOMPARE(received.first().first().value<StompFrame>().command(), StompFrame::Connected);
+}
+
+void tst_StompClient::writeBufferHighWaterMark_data()
+{
+    addModeRows();
+}
+
+void tst_StompClient::writeBufferHighWaterMark()
+{
+    QFETCH(Mode, mode);
+    constexpr qint64 mark = 256 * 1024;
+
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    StompClient client;
+    configure(client, server, mode);
+    client.setWriteHighWaterMark(mark);
+    client.setSocketTimeout(1000); // bounds how long a send() from another thread blocks
+    FakeStompConnection *connection = connectTo(client, server);
+    QVERIFY(connection);
+    QSignalSpy full(&client, &StompClient::writeBufferFull);
+    QSignalSpy drained(&client, &StompClient::writeBufferDrained);
+    QSignalSpy errors(&client, &StompClient::errorOccurred);
+
+    connection->setReading(false);
+    const QByteArray body(64 * 1024, 'x');
+    int attempts = 0;
+    QElapsedTimer timer;
+    timer.start();
+    // Until the kernel buffers on both sides are full and the client's own buffer passes
+    // the mark (a few MB on loopback).
+    while (full.isEmpty() && attempts < 2000 && timer.elapsed() < 30000) {
+        client.send(QStringLiteral("/queue/big"), body);
+        ++attempts;
+        QCoreApplication::processEvents();
+    }
+    QVERIFY2(!full.isEmpty(), qPrintable(QStringLiteral("%1 sends").arg(attempts)));
+    QVERIFY(full.first().first().toLongLong() > mark);
+    QVERIFY(client.bytesToWrite() > mark);
+    QCOMPARE(client.state(), StompClient::Connected);
+    QVERIFY(drained.isEmpty());
+
+    connection->setReading(true);
+    QTRY_COMPARE_WITH_TIMEOUT(drained.count(), 1, 30000);
+    QCOMPARE(full.count(), 1);
+
+    // In WorkerThread mode a send() from this thread blocked above the mark and, after
+    // socketTimeout, gave up with WriteBufferFull; every other frame arrives intact.
+    int refused = 0;
+    for (StompClient::Error e : errorsOf(errors)) {
+        QCOMPARE(e, StompClient::WriteBufferFull);
+        ++refused;
+    }
+    if (mode == StompClient::CallerThread)
+        QCOMPARE(refused, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(connection->frameCount(StompFrame::Send), attempts - refused, 30000);
+    for (const StompFrame &f : connection->frames(StompFrame::Send))
+        QCOMPARE(f.bodySize(), body.size());
+    QTRY_COMPARE(client.bytesToWrite(), 0);
+    QCOMPARE(client.state(), StompClient::Connected);
+}
+
+// ---- rainy day ---------------------------------------------------------------------------
+
+void tst_StompClient::transactionAbortedOnDrop_data()
+{
+    addModeRows();
+}
+
+void tst_StompClient::transactionAbortedOnDrop()
+{
+    QFETCH(Mode, mode);
+
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    StompClient client;
+    configure(client, server, mode);
+    FakeStompConnection *connection = connectTo(client, server);
+    QVERIFY(connection);
+    QSignalSpy aborted(&client, &StompClient::transactionAborted);
+    QSignalSpy errors(&client, &StompClient::errorOccurred);
+    QSignalSpy disconnected(&client, &StompClient::disconnected);
+
+    const QString open1 = client.begin();
+    const QString committed = client.begin();
+    const QString open2 = client.begin(QStringLiteral("open-2"));
+    const QString rolledBack = client.begin();
+    client.commit(committed);
+    client.abort(rolledBack);
+    QVERIFY(connection->waitForFrameCount(StompFrame::Abort, 1));
+
+    connection->abort();
+    QTRY_COMPARE(disconnected.count(), 1);
+    QCOMPARE(errorsOf(errors), QList<StompClient::Error>{StompClient::RemoteClosed});
+    QCOMPARE(client.error(), StompClient::RemoteClosed);
+    QStringList reported;
+    for (const QList<QVariant> &args : aborted)
+        reported << args.first().toString();
+    reported.sort();
+    QStringList expected{open1, open2};
+    expected.sort();
+    QCOMPARE(reported, expected);
+}
+
+void tst_StompClient::receiptTimeout_data()
+{
+    addModeRows();
+}
+
+void tst_StompClient::receiptTimeout()
+{
+    QFETCH(Mode, mode);
+
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    server.setAutoReceipt(false);
+    StompClient client;
+    configure(client, server, mode);
+    client.setReceiptTimeout(300);
+    FakeStompConnection *connection = connectTo(client, server);
+    QVERIFY(connection);
+    QSignalSpy errors(&client, &StompClient::errorOccurred);
+    QSignalSpy receipts(&client, &StompClient::receiptReceived);
+
+    QElapsedTimer timer;
+    timer.start();
+    const QString answered = client.send(QStringLiteral("/queue/r"), "a", {}, StompClient::WithReceipt);
+    const QString lost = client.send(QStringLiteral("/queue/r"), "b", {}, StompClient::WithReceipt);
+    QVERIFY(connection->waitForFrameCount(StompFrame::Send, 2));
+    connection->sendReceipt(answered.toUtf8());
+    // Nothing will answer `lost`: the wait ends with the receipt timeout, not its own.
+    QVERIFY(!client.waitForReceipt(lost, 10000));
+    const qint64 took = timer.elapsed();
+    QVERIFY2(took >= 250 && took < 5000, qPrintable(QString::number(took)));
+
+    QTRY_COMPARE(errors.count(), 1);
+    QCOMPARE(errorsOf(errors).first(), StompClient::ReceiptTimeout);
+    QCOMPARE(errors.first().at(1).toString(), lost);
+    QTRY_COMPARE(receipts.count(), 1);
+    QCOMPARE(receipts.first().first().toString(), answered);
+    QVERIFY(client.waitForReceipt(answered, 0));
+    // A lost receipt does not end the session.
+    QCOMPARE(client.state(), StompClient::Connected);
+    // A receipt that arrives after its timeout is still reported, but the wait stays failed.
+    connection->sendReceipt(lost.toUtf8());
+    QTRY_COMPARE(receipts.count(), 2);
+}
+
+void tst_StompClient::heartbeatTimeout_data()
+{
+    addModeRows();
+}
+
+void tst_StompClient::heartbeatTimeout()
+{
+    QFETCH(Mode, mode);
+
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    server.setConnectedHeaders({{"version", "1.2"}, {"heart-beat", "100,0"}});
+    StompClient client;
+    configure(client, server, mode);
+    client.setHeartbeat(0, 100);
+    QCOMPARE(client.heartbeatTolerance(), 2.0);
+    FakeStompConnection *connection = connectTo(client, server);
+    QVERIFY(connection);
+    connection->setHeartbeatInterval(40);
+    QCOMPARE(client.negotiatedIncomingHeartbeat(), 100);
+    QSignalSpy errors(&client, &StompClient::errorOccurred);
+    QSignalSpy disconnected(&client, &StompClient::disconnected);
+
+    // Heart-beats keep it alive for many intervals (a check for absence needs a plain wait).
+    QTest::qWait(800);
+    QVERIFY(errors.isEmpty());
+    QCOMPARE(client.state(), StompClient::Connected);
+
+    // Then the server falls silent: dead after 2 x 100 ms (checked every 25 ms).
+    QElapsedTimer timer;
+    timer.start();
+    connection->setSilent(true);
+    QTRY_COMPARE_WITH_TIMEOUT(disconnected.count(), 1, 5000);
+    const qint64 took = timer.elapsed();
+    QVERIFY2(took >= 140 && took < 2000, qPrintable(QString::number(took)));
+    QCOMPARE(errorsOf(errors), QList<StompClient::Error>{StompClient::HeartbeatTimeout});
+    QCOMPARE(client.state(), StompClient::Disconnected);
+    QCOMPARE(client.error(), StompClient::HeartbeatTimeout);
+    QVERIFY(connection->waitForClosed());
+}
+
+void tst_StompClient::errorMidStream_data()
+{
+    QTest::addColumn<Mode>("mode");
+    QTest::addColumn<QByteArray>("messageHeader");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("expected");
+    for (const auto &[name, mode] : kModes) {
+        QTest::addRow("message header/%s", name)
+                << mode << QByteArray("boom") << QByteArray("details") << QStringLiteral("boom");
+        QTest::addRow("body only/%s", name)
+                << mode << QByteArray() << QByteArray("only a body") << QStringLiteral("only a body");
+    }
+}
+
+void tst_StompClient::errorMidStream()
+{
+    QFETCH(Mode, mode);
+    QFETCH(QByteArray, messageHeader);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, expected);
+
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    server.setAutoReceipt(false);
+    StompClient client;
+    configure(client, server, mode);
+    FakeStompConnection *connection = connectTo(client, server);
+    QVERIFY(connection);
+    QSignalSpy errors(&client, &StompClient::errorOccurred);
+    QSignalSpy serverErrors(&client, &StompClient::serverErrorReceived);
+    QSignalSpy disconnected(&client, &StompClient::disconnected);
+    QSignalSpy messages(&client, &StompClient::messageReceived);
+
+    const QString receipt = client.send(QStringLiteral("/queue/e"), "x", {}, StompClient::WithReceipt);
+    QVERIFY(connection->takeFrame(StompFrame::Send).isValid());
+    connection->sendMessage("/queue/a", "s", "1", "before");
+    StompFrame error(StompFrame::Error, {{"receipt-id", receipt.toUtf8()}}, body);
+    if (!messageHeader.isEmpty())
+        error.addHeader("message", messageHeader);
+    connection->sendFrame(error);
+    connection->sendMessage("/queue/a", "s", "2", "after"); // never delivered
+
+    QTRY_COMPARE(disconnected.count(), 1);
+    QCOMPARE(errorsOf(errors), QList<StompClient::Error>{StompClient::ServerError});
+    QCOMPARE(errors.first().at(1).toString(), expected);
+    QCOMPARE(serverErrors.count(), 1);
+    const StompFrame got = serverErrors.first().first().value<StompFrame>();
+    QCOMPARE(got.command(), StompFrame::Error);
+    QCOMPARE(got.body(), body);
+    QCOMPARE(got.receiptId(), receipt);
+    QCOMPARE(client.state(), StompClient::Disconnected);
+    QCOMPARE(client.error(), StompClient::ServerError);
+    QCOMPARE(client.errorString(), expected);
+    QCOMPARE(bodiesOf(messages), QByteArrayList{"before"});
+    QVERIFY(!client.waitForReceipt(receipt, 0));
+    QVERIFY(connection->waitForClosed());
+}
+
+void tst_StompClient::errorAnswersConnect_data()
+{
+    addModeRows();
+}
+
+void tst_StompClient::errorAnswersConnect()
+{
+    QFETCH(Mode, mode);
+
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    server.setConnectReply(FakeStompServer::ConnectReply::Error);
+    server.setConnectErrorMessage("Access refused for user 'mallory'");
+    StompClient client;
+    configure(client, server, mode);
+    client.setLogin(QStringLiteral("mallory"));
+    client.setPasscode(QStringLiteral("wrong"));
+    QSignalSpy errors(&client, &StompClient::errorOccurred);
+    QSignalSpy serverErrors(&client, &StompClient::serverErrorReceived);
+    QSignalSpy connected(&client, &StompClient::connected);
+    QSignalSpy disconnected(&client, &StompClient::disconnected);
+
+    client.connectToHost();
+    QTRY_COMPARE(disconnected.count(), 1);
+    QCOMPARE(errorsOf(errors), QList<StompClient::Error>{StompClient::AuthenticationFailed});
+    QCOMPARE(errors.first().at(1).toString(), QStringLiteral("Access refused for user 'mallory'"));
+    QCOMPARE(serverErrors.count(), 1);
+    QCOMPARE(serverErrors.first().first().value<StompFrame>().message(),
+             QStringLiteral("Access refused for user 'mallory'"));
+    QVERIFY(connected.isEmpty());
+    QCOMPARE(client.state(), StompClient::Disconnected);
+    QCOMPARE(client.error(), StompClient::AuthenticationFailed);
+    QVERIFY(!client.waitForConnected(0));
+    // No reconnect loop: exactly one connection was made.
+    QCOMPARE(server.connectionCount(), 1);
+}
+
+void tst_StompClient::connectNeverAnswered_data()
+{
+    addModeRows();
+}
+
+void tst_StompClient::connectNeverAnswered()
+{
+    QFETCH(Mode, mode);
+
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    server.setConnectReply(FakeStompServer::ConnectReply::Never);
+    StompClient client;
+    configure(client, server, mode);
+    client.setSocketTimeout(400);
+    QSignalSpy errors(&client, &StompClient::errorOccurred);
+    QSignalSpy disconnected(&client, &StompClient::disconnected);
+
+    QElapsedTimer timer;
+    timer.start();
+    client.connectToHost();
+    // Queued while connecting, dropped when the attempt fails.
+    const QString receipt = client.send(QStringLiteral("/queue/q"), "lost", {}, StompClient::WithReceipt);
+    FakeStompConnection *connection = server.waitForConnect();
+    QVERIFY(connection);
+    QVERIFY(!client.waitForConnected(10000)); // bounded by socketTimeout, not by 10 s
+    const qint64 took = timer.elapsed();
+    QVERIFY2(took >= 350 && took < 5000, qPrintable(QString::number(took)));
+
+    QTRY_COMPARE(disconnected.count(), 1);
+    const QList<StompClient::Error> seen = errorsOf(errors);
+    QVERIFY(!seen.isEmpty());
+    QCOMPARE(seen.first(), StompClient::SocketTimeout);
+    QVERIFY(seen.contains(StompClient::NotConnected)); // the queued SEND was not sent
+    QCOMPARE(client.state(), StompClient::Disconnected);
+    QCOMPARE(client.error(), StompClient::SocketTimeout);
+    QVERIFY(!client.waitForReceipt(receipt, 0));
+    QVERIFY(connection->waitForClosed());
+    QCOMPARE(connection->frameCount(StompFrame::Send), 0);
+}
+
+void tst_StompClient::malformedFrame_data()
+{
+    QTest::addColumn<Mode>("mode");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<int>("maxBodySize");       // 0: default limits
+    QTest::addColumn<int>("maxHeaderCount");
+    QTest::addColumn<int>("maxHeaderLineLength");
+    QTest::addColumn<StompClient::Error>("expected");
+
+    const QByteArray headers = "destination:/queue/a\nmessage-id:1\nsubscription:s\n";
+    QByteArray manyHeaders = "MESSAGE\n" + headers;
+    for (int i = 0; i < 20; ++i)
+        manyHeaders += "x-" + QByteArray::number(i) + ":v\n";
+    manyHeaders += "\nbody" + QByteArray(1, '\0');
+
+    const struct Row {
+        const char *name;
+        QByteArray bytes;
+        int maxBody, maxHeaders, maxLine;
+        StompClient::Error expected;
+    } rows[] = {
+        {"garbage command", QByteArray("HELLO\n\n\0", 8), 0, 0, 0, StompClient::ProtocolError},
+        {"lowercase command", "message\n" + headers + "\nx" + QByteArray(1, '\0'), 0, 0, 0,
+         StompClient::ProtocolError},
+        {"binary garbage", QByteArray("\x01\x02\xff\xfe\n\n\0", 7), 0, 0, 0, StompClient::ProtocolError},
+        {"bad escape", "MESSAGE\n" + headers + "x-bad:a\\tb\n\nx" + QByteArray(1, '\0'), 0, 0, 0,
+         StompClient::ProtocolError},
+        {"header without colon", "MESSAGE\n" + headers + "nocolon\n\nx" + QByteArray(1, '\0'), 0, 0,
+         0, StompClient::ProtocolError},
+        {"missing NUL after content-length", "MESSAGE\n" + headers + "content-length:3\n\nabcX\n", 0,
+         0, 0, StompClient::ProtocolError},
+        {"invalid content-length", "MESSAGE\n" + headers + "content-length:12a\n\nabc" + QByteArray(1, '\0'),
+         0, 0, 0, StompClient::ProtocolError},
+        {"unexpected server frame", "SEND\ndestination:/queue/a\n\nx" + QByteArray(1, '\0'), 0, 0, 0,
+         StompClient::ProtocolError},
+        {"second CONNECTED", "CONNECTED\nversion:1.2\n\n" + QByteArray(1, '\0'), 0, 0, 0,
+         StompClient::ProtocolError},
+        {"huge content-length", "MESSAGE\n" + headers + "content-length:999999999999\n\n", 1024 * 1024,
+         0, 0, StompClient::FrameTooLarge},
+        {"body beyond limit without content-length",
+         "MESSAGE\n" + headers + "\n" + QByteArray(8192, 'b') + QByteArray(1, '\0'), 1024, 0, 0,
+         StompClient::FrameTooLarge},
+        {"too many headers", manyHeaders, 0, 10, 0, StompClient::FrameTooLarge},
+        {"header line too long", "MESSAGE\n" + headers + "x-long:" + QByteArray(4096, 'l') + "\n\n"
+                 + QByteArray(1, '\0'),
+         0, 0, 512, StompClient::FrameTooLarge},
+    };
+    for (const auto &[modeName, mode] : kModes) {
+        for (const Row &r : rows)
+            QTest::addRow("%s/%s", r.name, modeName)
+                    << mode << r.bytes << r.maxBody << r.maxHeaders << r.maxLine << r.expected;
+    }
+}
+
+void tst_StompClient::malformedFrame()
+{
+    QFETCH(Mode, mode);
+    QFETCH(QByteArray, bytes);
+    QFETCH(int, maxBodySize);
+    QFETCH(int, maxHeaderCount);
+    QFETCH(int, maxHeaderLineLength);
+    QFETCH(StompClient::Error, expected);
+
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    StompClient client;
+    configure(client, server, mode);
+    StompParserLimits limits;
+    if (maxBodySize > 0)
+        limits.maxBodySize = maxBodySize;
+    if (maxHeaderCount > 0)
+        limits.maxHeaderCount = maxHeaderCount;
+    if (maxHeaderLineLength > 0)
+        limits.maxHeaderLineLength = maxHeaderLineLength;
+    client.setParserLimits(limits);
+    FakeStompConnection *connection = connectTo(client, server);
+    QVERIFY(connection);
+    QSignalSpy errors(&client, &StompClient::errorOccurred);
+    QSignalSpy disconnected(&client, &StompClient::disconnected);
+    QSignalSpy messages(&client, &StompClient::messageReceived);
+
+    // A good frame first: what came before the bad bytes is still delivered.
+    connection->sendMessage("/queue/a", "s", "0", "good");
+    connection->sendRaw(bytes);
+
+    QTRY_COMPARE(disconnected.count(), 1);
+    QCOMPARE(errorsOf(errors), QList<StompClient::Error>{expected});
+    QVERIFY(!errors.first().at(1).toString().isEmpty());
+    QCOMPARE(client.state(), StompClient::Disconnected);
+    QCOMPARE(client.error(), expected);
+    QCOMPARE(bodiesOf(messages), QByteArrayList{"good"});
+    QVERIFY(connection->waitForClosed());
+
+    // The client is usable again.
+    FakeStompConnection *second = connectTo(client, server, 1);
+    QVERIFY(second);
+    QCOMPARE(client.error(), StompClient::NoError);
+    second->sendMessage("/queue/a", "s", "1", "fresh");
+    QTRY_COMPARE(messages.count(), 2);
+}
+
+void tst_StompClient::connectionRefused_data()
+{
+    addModeRows();
+}
+
+void tst_StompClient::connectionRefused()
+{
+    QFETCH(Mode, mode);
+
+    quint16 port = 0;
+    {
+        FakeStompServer server; // take a free port, then give it back
+        QVERIFY(server.listen());
+        port = server.port();
+    }
+    StompClient client;
+    client.setListenerMode(mode);
+    client.setHost(QStringLiteral("127.0.0.1"));
+    client.setPort(port);
+    QSignalSpy errors(&client, &StompClient::errorOccurred);
+    QSignalSpy disconnected(&client, &StompClient::disconnected);
+    QSignalSpy connected(&client, &StompClient::connected);
+
+    client.connectToHost();
+    QVERIFY(!client.waitForConnected(5000)); // nothing to serve here: a blocking wait is fine
+    QTRY_COMPARE(disconnected.count(), 1);
+    QCOMPARE(errorsOf(errors), QList<StompClient::Error>{StompClient::ConnectionRefused});
+    QCOMPARE(client.error(), StompClient::ConnectionRefused);
+    QVERIFY(!client.errorString().isEmpty());
+    QCOMPARE(client.state(), StompClient::Disconnected);
+    QVERIFY(connected.isEmpty());
+}
+
+void tst_StompClient::sendWhenDisconnected_data()
+{
+    addModeRows();
+}
+
+void tst_StompClient::sendWhenDisconnected()
+{
+    QFETCH(Mode, mode);
+
+    StompClient client;
+    client.setListenerMode(mode);
+    QSignalSpy errors(&client, &StompClient::errorOccurred);
+
+    QElapsedTimer timer;
+    timer.start();
+    client.send(QStringLiteral("/queue/x"), "nowhere");
+    const QString receipt = client.send(QStringLiteral("/queue/x"), "nowhere", {}, StompClient::WithReceipt);
+    QVERIFY(!receipt.isEmpty());
+    QVERIFY(!client.waitForReceipt(receipt, 5000)); // fails at once, not after 5 s
+    QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+    client.begin(QStringLiteral("tx"));
+    client.ack(message("s", "1", "x"));
+    QTRY_COMPARE(errors.count(), 4);
+    for (StompClient::Error e : errorsOf(errors))
+        QCOMPARE(e, StompClient::NotConnected);
+    QCOMPARE(client.state(), StompClient::Disconnected);
+    QCOMPARE(client.bytesToWrite(), 0);
+}
+
+QTEST_MAIN(tst_StompClient)
+#include "tst_stompclient.moc"
