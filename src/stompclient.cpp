@@ -10,6 +10,10 @@
 #include <QtCore/qmetaobject.h>
 #include <QtCore/qrandom.h>
 #include <QtCore/qthread.h>
+#include <QtNetwork/qtnetworkglobal.h>
+#if QT_CONFIG(ssl)
+#  include <QtNetwork/qsslconfiguration.h>
+#endif
 
 void StompClientPrivate::createConnection()
 {
@@ -46,6 +50,8 @@ void StompClientPrivate::createConnection()
     QObject::connect(connection, &C::transactionAborted, q, &StompClient::transactionAborted);
     QObject::connect(connection, &C::writeBufferFull, q, &StompClient::writeBufferFull);
     QObject::connect(connection, &C::writeBufferDrained, q, &StompClient::writeBufferDrained);
+    QObject::connect(connection, &C::reconnectScheduled, q, &StompClient::reconnectScheduled);
+    QObject::connect(connection, &C::reconnected, q, &StompClient::reconnected);
 }
 
 void StompClientPrivate::destroyConnection()
@@ -214,23 +220,124 @@ QUrl StompClient::url() const
 
 void StompClient::setUrl(const QUrl &url)
 {
-    if (!url.isValid() || url.host().isEmpty()) {
-        qCWarning(lcStompClient) << "ignoring invalid STOMP URL" << url.toDisplayString(QUrl::RemovePassword);
+    // ActiveMQ's failover:(url1,url2)?randomize=false names a broker list.
+    const QString text = url.toString();
+    if (text.startsWith(QLatin1String("failover:"), Qt::CaseInsensitive)) {
+        QString inner = text.mid(9);
+        QString query;
+        if (inner.startsWith(QLatin1Char('('))) {
+            const qsizetype close = inner.lastIndexOf(QLatin1Char(')'));
+            query = inner.mid(close + 1);
+            inner = inner.mid(1, close - 1);
+        }
+        QList<QUrl> list;
+        for (const QString &part : inner.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            list.append(QUrl(part.trimmed()));
+        if (list.isEmpty())
+            return;
+        StompReconnectPolicy policy = d->config.reconnect;
+        policy.enabled = true;
+        policy.shuffle = !query.contains(QLatin1String("randomize=false"));
+        setReconnectPolicy(policy);
+        setUrl(list.first());
+        setBrokers(list);
         return;
     }
-    if (!url.scheme().isEmpty() && url.scheme() != QLatin1String("stomp") && url.scheme() != QLatin1String("tcp"))
-        qCWarning(lcStompClient) << "scheme" << url.scheme() << "not supported yet; using plain TCP";
-    setHost(url.host());
-    setPort(quint16(url.port(61613)));
+    StompEndpoint endpoint;
+    if (!url.isValid() || !StompEndpoint::fromUrl(url, &endpoint)) {
+        qCWarning(lcStompClient) << "ignoring unsupported STOMP URL" << url.toDisplayString(QUrl::RemovePassword);
+        return;
+    }
+    setHost(endpoint.host);
+    setPort(endpoint.port);
     if (!url.userName().isEmpty())
         setLogin(url.userName());
     if (!url.password().isEmpty())
         setPasscode(url.password());
-    // "/vhost" selects the virtual host; "/%2F" is RabbitMQ's default "/".
+    // stomp://host/vhost selects the virtual host ("/%2F" is RabbitMQ's "/"); for ws:// the
+    // path is the HTTP path of the endpoint.
     const QString path = url.path(QUrl::FullyDecoded);
-    if (path.size() > 1)
+    if (endpoint.kind != StompEndpoint::WebSocket && path.size() > 1)
         setVirtualHost(path.mid(1));
+    d->brokers = {url.adjusted(QUrl::RemovePassword)};
+    emit brokersChanged();
     emit urlChanged();
+}
+
+QList<QUrl> StompClient::brokers() const { return d->brokers; }
+
+void StompClient::setBrokers(const QList<QUrl> &brokers)
+{
+    QList<QUrl> accepted;
+    for (const QUrl &u : brokers) {
+        StompEndpoint e;
+        if (StompEndpoint::fromUrl(u, &e))
+            accepted.append(u.adjusted(QUrl::RemovePassword));
+        else
+            qCWarning(lcStompClient) << "ignoring unsupported broker URL" << u.toDisplayString(QUrl::RemovePassword);
+    }
+    if (d->brokers == accepted)
+        return;
+    d->brokers = accepted;
+    emit brokersChanged();
+}
+
+QString StompClient::currentBroker() const
+{
+    QMutexLocker lock(&d->shared->mutex);
+    return d->shared->broker;
+}
+
+StompReconnectPolicy StompClient::reconnectPolicy() const { return d->config.reconnect; }
+void StompClient::setReconnectPolicy(const StompReconnectPolicy &policy)
+{
+    d->config.reconnect = policy;
+    emit reconnectPolicyChanged();
+}
+bool StompClient::reconnectEnabled() const { return d->config.reconnect.enabled; }
+void StompClient::setReconnectEnabled(bool enabled)
+{
+    if (d->config.reconnect.enabled == enabled)
+        return;
+    d->config.reconnect.enabled = enabled;
+    emit reconnectPolicyChanged();
+}
+int StompClient::reconnectAttempt() const
+{
+    QMutexLocker lock(&d->shared->mutex);
+    return d->shared->reconnectAttempt;
+}
+void StompClient::setCredentialsProvider(CredentialsProvider provider)
+{
+    d->config.credentials = std::move(provider);
+}
+
+QSslConfiguration StompClient::sslConfiguration() const
+{
+#if QT_CONFIG(ssl)
+    return d->config.tls.configuration;
+#else
+    return {};
+#endif
+}
+void StompClient::setSslConfiguration(const QSslConfiguration &configuration)
+{
+#if QT_CONFIG(ssl)
+    d->config.tls.configuration = configuration;
+#else
+    Q_UNUSED(configuration);
+#endif
+    emit tlsChanged();
+}
+bool StompClient::insecureSkipTlsVerification() const { return d->config.tls.insecureSkipVerification; }
+void StompClient::setInsecureSkipTlsVerification(bool skip)
+{
+    if (d->config.tls.insecureSkipVerification == skip)
+        return;
+    if (skip)
+        qCWarning(lcStompClient) << "TLS certificate verification is OFF: the connection can be intercepted";
+    d->config.tls.insecureSkipVerification = skip;
+    emit tlsChanged();
 }
 
 QString StompClient::virtualHost() const { return d->config.virtualHost; }
@@ -407,8 +514,30 @@ void StompClient::connectToHost()
         d->shared->server.clear();
     }
     // The connection's state starts at Disconnected and emits stateChanged(Connecting).
+    StompConnectionConfig config = d->config;
+    for (const QUrl &u : std::as_const(d->brokers)) {
+        StompEndpoint e;
+        if (StompEndpoint::fromUrl(u, &e))
+            config.endpoints.append(e);
+    }
+    if (config.endpoints.isEmpty() || (config.endpoints.size() == 1 && d->brokers.size() == 1
+                                       && config.endpoints.first().kind == StompEndpoint::Tcp)) {
+        // host/port (possibly changed after setUrl()) win for a single plain broker.
+        StompEndpoint e;
+        e.kind = std::exchange(d->tlsRequested, false) ? StompEndpoint::Tls : StompEndpoint::Tcp;
+        e.host = config.host;
+        e.port = config.port;
+        config.endpoints = {e};
+    }
     StompConnection *c = d->connection;
-    d->post([c, config = d->config] { c->open(config); });
+    d->post([c, config] { c->open(config); });
+}
+
+void StompClient::connectToHostEncrypted(const QSslConfiguration &configuration)
+{
+    setSslConfiguration(configuration);
+    d->tlsRequested = true;
+    connectToHost();
 }
 
 void StompClient::disconnectFromHost()

@@ -26,6 +26,8 @@ public:
 
     StompClient *q;
     StompConnectionConfig config;
+    QList<QUrl> brokers;
+    bool tlsRequested = false; // connectToHostEncrypted() for the plain host/port
     StompClient::ListenerMode mode = StompClient::CallerThread;
     std::shared_ptr<StompSharedState> shared = std::make_shared<StompSharedState>();
     StompConnection *connection = nullptr;

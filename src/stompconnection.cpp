@@ -1,16 +1,13 @@
 // Copyright (C) 2026 The StompQt authors. SPDX-License-Identifier: LGPL-3.0-or-later
 #include "stompconnection_p.h"
+#include "stompframe_p.h"
 
 #include <StompQt/stompframeencoder.h>
 
 #include <QtCore/qcoreapplication.h>
 #include <QtCore/qeventloop.h>
 #include <QtCore/qthread.h>
-#include <QtNetwork/qtcpsocket.h>
-
-#ifdef Q_OS_UNIX
-#  include <poll.h>
-#endif
+#include <QtCore/qrandom.h>
 
 Q_LOGGING_CATEGORY(lcStompClient, "stompqt.client", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcStompFrames, "stompqt.frames", QtWarningMsg)
@@ -106,6 +103,16 @@ void StompSharedState::receiptFailed(const QString &id)
     cond.wakeAll();
 }
 
+// StompReconnectPolicy ---------------------------------------------------------------------
+
+int StompReconnectPolicy::delayFor(int attempt) const
+{
+    double delay = qMax(0, initialDelay);
+    for (int i = 1; i < attempt && delay < maxDelay; ++i)
+        delay *= qMax(1.0, multiplier);
+    return int(qMin<double>(delay, qMax(0, maxDelay)));
+}
+
 // StompConnection ----------------------------------------------------------------------------
 
 StompConnection::StompConnection(std::shared_ptr<StompSharedState> shared)
@@ -114,20 +121,21 @@ StompConnection::StompConnection(std::shared_ptr<StompSharedState> shared)
       m_disconnectTimer(new QTimer(this)),
       m_receiptTimer(new QTimer(this)),
       m_heartbeatSendTimer(new QTimer(this)),
-      m_heartbeatCheckTimer(new QTimer(this))
+      m_heartbeatCheckTimer(new QTimer(this)),
+      m_reconnectTimer(new QTimer(this))
 {
     m_readBuffer.resize(kReadChunk);
     m_connectTimer->setSingleShot(true);
     m_disconnectTimer->setSingleShot(true);
     m_receiptTimer->setSingleShot(true);
+    m_reconnectTimer->setSingleShot(true);
     m_heartbeatSendTimer->setTimerType(Qt::PreciseTimer);
     m_heartbeatCheckTimer->setTimerType(Qt::PreciseTimer);
     connect(m_connectTimer, &QTimer::timeout, this, [this] {
         fail(StompClient::SocketTimeout,
-             m_state == StompClient::Connecting && m_socket
-                             && m_socket->state() == QAbstractSocket::ConnectedState
+             m_transport && m_transport->isOpen()
                      ? tr("no CONNECTED frame within %1 ms").arg(m_config.socketTimeout)
-                     : tr("TCP connection not established within %1 ms").arg(m_config.socketTimeout));
+                     : tr("connection not established within %1 ms").arg(m_config.socketTimeout));
     });
     connect(m_disconnectTimer, &QTimer::timeout, this, [this] {
         qCInfo(lcStompClient) << "no receipt for DISCONNECT; closing";
@@ -136,13 +144,14 @@ StompConnection::StompConnection(std::shared_ptr<StompSharedState> shared)
     connect(m_receiptTimer, &QTimer::timeout, this, &StompConnection::checkReceipts);
     connect(m_heartbeatSendTimer, &QTimer::timeout, this, &StompConnection::sendHeartbeat);
     connect(m_heartbeatCheckTimer, &QTimer::timeout, this, &StompConnection::checkHeartbeat);
+    connect(m_reconnectTimer, &QTimer::timeout, this, &StompConnection::startAttempt);
 }
 
 StompConnection::~StompConnection()
 {
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->abort();
+    if (m_transport) {
+        m_transport->disconnect(this);
+        m_transport->abort();
     }
 }
 
@@ -178,41 +187,80 @@ void StompConnection::open(const StompConnectionConfig &config)
     }
     m_config = config;
     m_shared->highWaterMark.store(config.writeHighWaterMark);
-    m_errorReported = false;
-    m_closing = false;
-    m_readPaused = false;
+    m_endpoints = config.endpoints;
+    if (m_endpoints.isEmpty()) {
+        StompEndpoint e;
+        e.host = config.host;
+        e.port = config.port;
+        m_endpoints.append(e);
+    }
+    if (config.reconnect.shuffle && m_endpoints.size() > 1)
+        std::shuffle(m_endpoints.begin(), m_endpoints.end(), *QRandomGenerator::global());
+    m_endpointIndex = 0;
+    m_attempt = 0;
+    m_everConnected = false;
+    m_authRetried = false;
+    m_subscriptions.clear();
     {
         QMutexLocker lock(&m_shared->mutex);
         m_shared->error = StompClient::NoError;
         m_shared->errorString.clear();
-    }
-    m_parser.reset();
-    m_parser.setLimits(config.limits);
-    m_parser.setVersion(highest(config.versions));
-    m_parser.setTimestampFrames(true);
-    if (!m_socket) {
-        m_socket = new QTcpSocket(this);
-        connect(m_socket, &QTcpSocket::connected, this, &StompConnection::onSocketConnected);
-        connect(m_socket, &QTcpSocket::readyRead, this, &StompConnection::onReadyRead);
-        connect(m_socket, &QTcpSocket::bytesWritten, this, &StompConnection::onBytesWritten);
-        connect(m_socket, &QTcpSocket::errorOccurred, this, &StompConnection::onSocketError);
-        connect(m_socket, &QTcpSocket::disconnected, this, &StompConnection::onSocketDisconnected);
-        // Bounded, so that a paused reader pushes back on the broker through TCP.
-        m_socket->setReadBufferSize(qMax<qint64>(kReadChunk * 4, 1024 * 1024));
+        m_shared->reconnectAttempt = 0;
     }
     setState(StompClient::Connecting);
-    qCInfo(lcStompClient).nospace() << "connecting to " << config.host << ':' << config.port;
-    if (config.socketTimeout >= 0 && !m_blocking)
-        m_connectTimer->start(config.socketTimeout);
-    m_socket->connectToHost(config.host, config.port);
+    startAttempt();
 }
 
-void StompConnection::onSocketConnected()
+void StompConnection::startAttempt()
 {
-    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    m_socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
-    m_lastRead.start();
+    const StompEndpoint endpoint = m_endpoints.at(m_endpointIndex % m_endpoints.size());
+    if (m_config.credentials) {
+        const auto [login, passcode] = m_config.credentials();
+        m_config.login = login;
+        m_config.passcode = passcode;
+    }
+    ++m_attemptId;
+    m_closing = false;
+    m_readPaused = false;
+    m_replayReceipts.clear();
+    m_parser.reset();
+    m_parser.setLimits(m_config.limits);
+    m_parser.setVersion(highest(m_config.versions));
+    m_parser.setTimestampFrames(!m_blocking);
+    if (m_transport && m_transport->kind() != endpoint.kind) {
+        m_transport->disconnect(this);
+        m_transport->abort();
+        m_transport->deleteLater();
+        m_transport = nullptr;
+    }
+    if (!m_transport) {
+        m_transport = StompTransport::create(endpoint, m_config.tls, m_config.versions, this);
+        if (!m_transport) {
+            fail(StompClient::NetworkError,
+                 tr("%1 is not supported by this build").arg(endpoint.displayName()));
+            return;
+        }
+        connect(m_transport, &StompTransport::connected, this, &StompConnection::onTransportConnected);
+        connect(m_transport, &StompTransport::readyRead, this, &StompConnection::onReadyRead);
+        connect(m_transport, &StompTransport::bytesWritten, this, &StompConnection::onBytesWritten);
+        connect(m_transport, &StompTransport::errorOccurred, this, &StompConnection::onTransportError);
+        connect(m_transport, &StompTransport::disconnected, this, &StompConnection::onTransportDisconnected);
+        // Bounded, so that a paused reader pushes back on the broker through TCP.
+        m_transport->setReadBufferSize(qMax<qint64>(kReadChunk * 4, 1024 * 1024));
+    }
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        m_shared->broker = endpoint.displayName();
+    }
+    qCInfo(lcStompClient) << "connecting to" << endpoint.displayName();
+    if (m_config.socketTimeout >= 0 && !m_blocking)
+        m_connectTimer->start(m_config.socketTimeout);
+    m_transport->open(endpoint);
+}
 
+void StompConnection::onTransportConnected()
+{
+    m_lastRead.start();
     StompFrame connect(m_config.useStompCommand ? StompFrame::Stomp : StompFrame::Connect);
     QByteArrayList versions;
     if (m_config.versions & StompClient::Version1_0)
@@ -222,7 +270,8 @@ void StompConnection::onSocketConnected()
     if (m_config.versions & StompClient::Version1_2)
         versions << "1.2";
     connect.addHeader("accept-version", versions.join(','));
-    connect.addHeader("host", (m_config.virtualHost.isEmpty() ? m_config.host : m_config.virtualHost).toUtf8());
+    const StompEndpoint &endpoint = m_endpoints.at(m_endpointIndex % m_endpoints.size());
+    connect.addHeader("host", (m_config.virtualHost.isEmpty() ? endpoint.host : m_config.virtualHost).toUtf8());
     if (!m_config.login.isEmpty())
         connect.addHeader("login", m_config.login.toUtf8());
     if (!m_config.passcode.isEmpty())
@@ -237,9 +286,10 @@ void StompConnection::onSocketConnected()
 void StompConnection::onReadyRead()
 {
     m_lastRead.start(); // any byte is a sign of life
-    while (m_socket && !m_readPaused && m_socket->bytesAvailable() > 0
-           && m_state != StompClient::Disconnected) {
-        const qint64 n = m_socket->read(m_readBuffer.data(), m_readBuffer.size());
+    const quint64 attempt = m_attemptId;
+    while (m_transport && !m_readPaused && m_transport->bytesAvailable() > 0
+           && m_state != StompClient::Disconnected && !m_reconnectTimer->isActive()) {
+        const qint64 n = m_transport->read(m_readBuffer.data(), m_readBuffer.size());
         if (n <= 0)
             break;
         m_parser.feed(QByteArrayView(m_readBuffer.constData(), n));
@@ -247,8 +297,10 @@ void StompConnection::onReadyRead()
         for (;;) {
             const auto r = m_parser.next(&frame);
             if (r == StompFrameParser::FrameReady) {
+                frame.d->connectionTag = m_generation + (m_state == StompClient::Connected ? 0 : 1);
                 handleFrame(frame);
-                if (m_state == StompClient::Disconnected || m_closing)
+                // The connection ended in that handler; the parser is reset before it is used again.
+                if (m_state == StompClient::Disconnected || m_closing || attempt != m_attemptId)
                     return;
             } else if (r == StompFrameParser::HeartBeat) {
                 continue;
@@ -274,7 +326,7 @@ void StompConnection::handleFrame(const StompFrame &frame)
     if (m_shared->monitorFrames.load(std::memory_order_relaxed))
         emit frameReceived(frame);
 
-    if (m_state == StompClient::Connecting) {
+    if (m_state == StompClient::Connecting || (m_state == StompClient::Reconnecting && !m_closing)) {
         if (frame.command() == StompFrame::Connected) {
             handleConnected(frame);
         } else if (frame.command() == StompFrame::Error) {
@@ -301,6 +353,11 @@ void StompConnection::handleFrame(const StompFrame &frame)
         const QString id = frame.receiptId();
         if (m_waitingReceipts.remove(id))
             m_shared->receiptArrived(id);
+        if (m_replayReceipts.remove(id)) {
+            if (m_replayReceipts.isEmpty())
+                flushQueued();
+            break; // our own: replayed SUBSCRIBEs
+        }
         emit receiptReceived(id);
         if (!m_disconnectReceipt.isEmpty() && id == m_disconnectReceipt)
             finish();
@@ -336,8 +393,13 @@ void StompConnection::handleConnected(const StompFrame &frame)
     m_connectTimer->stop();
     m_version = version;
     m_parser.setVersion(version);
+    ++m_generation;
+    const bool isReconnect = m_everConnected;
+    m_everConnected = true;
+    m_attempt = 0;
+    m_authRetried = false;
 
-    // Heart-beats as STOMP 1.1 section "Heart-beating" negotiates them.
+    // Heart-beats as the specification's "Heart-beating" section negotiates them.
     const auto [sx, sy] = parseHeartbeat(frame.headerView("heart-beat"));
     const int cx = qMax(0, m_config.heartbeatOut);
     const int cy = qMax(0, m_config.heartbeatIn);
@@ -345,9 +407,9 @@ void StompConnection::handleConnected(const StompFrame &frame)
     m_inInterval = (sx == 0 || cy == 0) ? 0 : qMax(sx, cy);
     if (version == StompFrame::Version::V1_0)
         m_outInterval = m_inInterval = 0;
-    if (m_outInterval > 0)
+    if (m_outInterval > 0 && !m_blocking)
         m_heartbeatSendTimer->start(qMax(1, m_outInterval / 2));
-    if (m_inInterval > 0) {
+    if (m_inInterval > 0 && !m_blocking) {
         m_lastRead.start();
         m_heartbeatCheckTimer->start(qMax(1, m_inInterval / 4));
     }
@@ -358,6 +420,7 @@ void StompConnection::handleConnected(const StompFrame &frame)
         m_shared->server = QString::fromUtf8(frame.headerView("server"));
         m_shared->heartbeatOut = m_outInterval;
         m_shared->heartbeatIn = m_inInterval;
+        m_shared->reconnectAttempt = 0;
     }
     qCInfo(lcStompClient) << "connected, STOMP" << frame.headerView("version") << "server"
                           << frame.headerView("server") << "heart-beat out/in" << m_outInterval
@@ -365,20 +428,49 @@ void StompConnection::handleConnected(const StompFrame &frame)
     setState(StompClient::Connected);
     emit connected();
 
+    if (!isReconnect || m_subscriptions.empty()) {
+        flushQueued();
+    } else {
+        // Subscriptions come back with their ids and headers before anything queued goes out.
+        const auto subscriptions = m_subscriptions;
+        for (const auto &[id, subscribe] : subscriptions) {
+            StompFrame again = subscribe;
+            const QString receipt = QStringLiteral("replay-%1-%2").arg(m_generation).arg(id);
+            again.setHeader("receipt", receipt.toUtf8());
+            m_replayReceipts.insert(receipt);
+            if (!writeNow(again, StompClient::NoSendOption, 0))
+                m_replayReceipts.remove(receipt);
+        }
+        if (m_replayReceipts.isEmpty())
+            flushQueued();
+    }
+}
+
+void StompConnection::flushQueued()
+{
     std::deque<Outgoing> queued;
     queued.swap(m_queued);
     m_queuedBytes = 0;
-    for (Outgoing &o : queued) {
-        if (m_state != StompClient::Connected)
-            break;
+    while (!queued.empty() && m_state == StompClient::Connected) {
+        Outgoing o = std::move(queued.front());
+        queued.pop_front();
         writeNow(o.frame, o.options, o.estimate);
     }
+    // Whatever a failure left over waits for the next connection.
+    for (Outgoing &o : queued) {
+        m_queuedBytes += o.estimate;
+        m_queued.push_back(std::move(o));
+    }
+    if (m_state == StompClient::Connected && m_everConnected && m_generation > 1)
+        emit reconnected();
 }
 
 void StompConnection::sendFrame(const StompFrame &frame, StompClient::SendOptions options,
                                 qint64 estimate)
 {
-    if (m_state == StompClient::Connecting && !m_closing) {
+    const bool replaying = m_state == StompClient::Connected && !m_replayReceipts.isEmpty();
+    if ((m_state == StompClient::Connecting || m_state == StompClient::Reconnecting || replaying)
+        && !m_closing) {
         if (m_queuedBytes + estimate > qMax<qint64>(m_config.writeHighWaterMark, 64 * 1024)) {
             m_shared->outstandingBytes.fetch_sub(estimate);
             const QString id = frame.receipt();
@@ -409,6 +501,25 @@ void StompConnection::acknowledge(const StompFrame &message, bool positive,
                                   const QString &transaction, const QString &receiptId,
                                   qint64 estimate)
 {
+    auto refuse = [&](StompClient::Error error, const QString &why) {
+        m_shared->outstandingBytes.fetch_sub(estimate);
+        if (!receiptId.isEmpty())
+            m_shared->receiptFailed(receiptId);
+        emit errorOccurred(error, why);
+    };
+    const quint64 tag = message.d->connectionTag;
+    if (tag != 0 && tag != m_generation) {
+        // The broker forgot that delivery with the old session and sends the message again;
+        // acknowledging it on this session would be an error that closes the connection.
+        qCInfo(lcStompClient) << "dropping ACK/NACK of a message from an earlier connection";
+        refuse(StompClient::NotConnected,
+               tr("the message came over an earlier connection; the broker redelivers it"));
+        return;
+    }
+    if (!positive && m_version == StompFrame::Version::V1_0) {
+        refuse(StompClient::InvalidFrame, tr("NACK does not exist in STOMP 1.0"));
+        return;
+    }
     StompFrame frame(positive ? StompFrame::Ack : StompFrame::Nack);
     // Each version names the message differently (STOMP 1.2: the MESSAGE's ack header).
     switch (m_version) {
@@ -429,13 +540,6 @@ void StompConnection::acknowledge(const StompFrame &message, bool positive,
         frame.addHeader("transaction", transaction.toUtf8());
     if (!receiptId.isEmpty())
         frame.addHeader("receipt", receiptId.toUtf8());
-    if (!positive && m_version == StompFrame::Version::V1_0) {
-        m_shared->outstandingBytes.fetch_sub(estimate);
-        if (!receiptId.isEmpty())
-            m_shared->receiptFailed(receiptId);
-        emit errorOccurred(StompClient::InvalidFrame, tr("NACK does not exist in STOMP 1.0"));
-        return;
-    }
     sendFrame(frame, StompClient::NoSendOption, estimate);
 }
 
@@ -462,10 +566,29 @@ bool StompConnection::writeNow(const StompFrame &frame, StompClient::SendOptions
     case StompFrame::Begin: m_openTransactions.insert(frame.transaction()); break;
     case StompFrame::Commit:
     case StompFrame::Abort: m_openTransactions.remove(frame.transaction()); break;
+    case StompFrame::Subscribe: {
+        const QString id = QString::fromUtf8(frame.headerView("id"));
+        StompFrame remembered = frame;
+        remembered.removeHeader("receipt");
+        auto it = std::find_if(m_subscriptions.begin(), m_subscriptions.end(),
+                               [&](const auto &s) { return s.first == id; });
+        if (it == m_subscriptions.end())
+            m_subscriptions.emplace_back(id, remembered);
+        else
+            it->second = remembered;
+        break;
+    }
+    case StompFrame::Unsubscribe: {
+        const QString id = QString::fromUtf8(frame.headerView("id"));
+        m_subscriptions.erase(std::remove_if(m_subscriptions.begin(), m_subscriptions.end(),
+                                             [&](const auto &s) { return s.first == id; }),
+                              m_subscriptions.end());
+        break;
+    }
     default: break;
     }
     // One write per frame: with TCP_NODELAY set, a frame never waits on Nagle.
-    m_socket->write(m_writeBuffer.constData(), m_writeBuffer.size());
+    m_transport->writeFrame(m_writeBuffer.constData(), m_writeBuffer.size());
     m_lastWrite.start();
     m_shared->outstandingBytes.fetch_add(m_writeBuffer.size() - estimate);
 
@@ -476,7 +599,7 @@ bool StompConnection::writeNow(const StompFrame &frame, StompClient::SendOptions
         qCDebug(lcStompFrames) << "sent" << shown;
         emit frameSent(shown);
     }
-    const qint64 pending = m_socket->bytesToWrite();
+    const qint64 pending = m_transport->bytesToWrite();
     if (!m_writeFull && pending > m_config.writeHighWaterMark) {
         m_writeFull = true;
         emit writeBufferFull(pending);
@@ -487,7 +610,7 @@ bool StompConnection::writeNow(const StompFrame &frame, StompClient::SendOptions
 void StompConnection::onBytesWritten(qint64 bytes)
 {
     m_shared->outstandingBytes.fetch_sub(bytes);
-    if (m_writeFull && m_socket->bytesToWrite() <= m_config.writeHighWaterMark / 2) {
+    if (m_writeFull && m_transport->bytesToWrite() <= m_config.writeHighWaterMark / 2) {
         m_writeFull = false;
         emit writeBufferDrained();
     }
@@ -497,7 +620,7 @@ void StompConnection::onBytesWritten(qint64 bytes)
 void StompConnection::trackReceipt(const QString &id)
 {
     m_waitingReceipts.insert(id);
-    if (m_config.receiptTimeout < 0)
+    if (m_config.receiptTimeout < 0 || m_blocking)
         return;
     m_receiptDeadlines.emplace_back(QDeadlineTimer(m_config.receiptTimeout), id);
     if (!m_receiptTimer->isActive())
@@ -522,6 +645,11 @@ void StompConnection::checkReceipts()
         m_waitingReceipts.remove(expired);
         m_shared->receiptFailed(expired);
         qCWarning(lcStompClient) << "receipt timed out:" << expired;
+        if (m_replayReceipts.remove(expired)) {
+            if (m_replayReceipts.isEmpty())
+                flushQueued();
+            continue;
+        }
         emit errorOccurred(StompClient::ReceiptTimeout, expired);
     }
 }
@@ -532,7 +660,7 @@ void StompConnection::sendHeartbeat()
         return;
     if (m_lastWrite.isValid() && m_lastWrite.elapsed() < m_outInterval / 2)
         return;
-    m_socket->write("\n", 1);
+    m_transport->writeFrame("\n", 1);
     m_lastWrite.start();
 }
 
@@ -540,9 +668,9 @@ void StompConnection::checkHeartbeat()
 {
     if (m_inInterval <= 0 || !m_lastRead.isValid())
         return;
-    if (m_readPaused && m_socket) {
+    if (m_readPaused && m_transport) {
         // Not reading on purpose: bytes piling up in the socket prove the peer alive.
-        const qint64 available = m_socket->bytesAvailable();
+        const qint64 available = m_transport->bytesAvailable();
         if (available != m_pausedBytesAvailable) {
             m_pausedBytesAvailable = available;
             m_lastRead.start();
@@ -561,7 +689,7 @@ void StompConnection::setReadPaused(bool paused)
         return;
     m_readPaused = paused;
     m_pausedBytesAvailable = -1;
-    if (!paused && m_socket && m_socket->bytesAvailable() > 0)
+    if (!paused && m_transport && m_transport->bytesAvailable() > 0)
         onReadyRead();
 }
 
@@ -570,13 +698,16 @@ bool StompConnection::openBlocking(const StompConnectionConfig &config)
     m_blocking = true;
     QDeadlineTimer deadline(config.socketTimeout < 0 ? QDeadlineTimer::Forever
                                                      : QDeadlineTimer(config.socketTimeout));
-    open(config);
-    // waitFor*() emit the socket's signals synchronously, so the usual handlers run.
-    if (m_state == StompClient::Connecting
-        && !m_socket->waitForConnected(int(qMin<qint64>(deadline.remainingTime(), INT_MAX)))) {
+    StompConnectionConfig once = config;
+    once.reconnect.enabled = false; // the publisher decides when to reconnect
+    open(once);
+    auto remaining = [&] { return int(qMin<qint64>(deadline.remainingTime(), INT_MAX)); };
+    // waitFor*() emit the transport's signals synchronously, so the usual handlers run.
+    if (m_state == StompClient::Connecting && m_transport && !m_transport->isOpen()
+        && !m_transport->waitForConnected(remaining())) {
         if (m_state != StompClient::Disconnected)
             fail(StompClient::SocketTimeout,
-                 tr("TCP connection not established within %1 ms").arg(config.socketTimeout));
+                 tr("connection not established within %1 ms").arg(config.socketTimeout));
         return false;
     }
     while (m_state == StompClient::Connecting) {
@@ -585,49 +716,38 @@ bool StompConnection::openBlocking(const StompConnectionConfig &config)
                  tr("no CONNECTED frame within %1 ms").arg(config.socketTimeout));
             return false;
         }
-        m_socket->flush();
-        if (!m_socket->waitForReadyRead(int(qMin<qint64>(deadline.remainingTime(), INT_MAX)))
-            && m_state == StompClient::Connecting && m_socket->state() != QAbstractSocket::ConnectedState)
+        m_transport->flush();
+        if (!m_transport->waitForReadyRead(remaining()) && m_state == StompClient::Connecting
+            && !m_transport->isOpen())
             break;
     }
     return m_state == StompClient::Connected;
-}
-
-// A poll with no wait: true when the socket has bytes or an EOF to read. Without it a
-// write-only connection learns of a closed peer only one lost frame later.
-bool StompConnection::peerHasSpoken() const
-{
-#ifdef Q_OS_UNIX
-    pollfd p{int(m_socket->socketDescriptor()), POLLIN, 0};
-    return p.fd >= 0 && ::poll(&p, 1, 0) > 0;
-#else
-    return m_socket->bytesAvailable() > 0;
-#endif
 }
 
 bool StompConnection::writeBlocking(const StompFrame &frame, StompClient::SendOptions options)
 {
     if (m_state != StompClient::Connected)
         return false;
-    // A zero wait notices a peer that already closed (or sent ERROR) before we write into
-    // the void: then the caller reconnects instead of losing this frame.
-    if (peerHasSpoken())
-        m_socket->waitForReadyRead(0); // reads it now: an EOF or ERROR closes us here
+    // Notice a peer that already closed (or sent ERROR) before writing into the void: then
+    // the caller reconnects instead of losing this frame.
+    if (m_transport->peerHasSpoken())
+        m_transport->waitForReadyRead(0);
     if (m_state != StompClient::Connected)
         return false;
     if (!writeNow(frame, options, 0))
         return false;
     // No event loop may run here: push the bytes out now, and wait only above the mark.
-    m_socket->flush();
+    m_transport->flush();
     QDeadlineTimer deadline(m_config.socketTimeout < 0 ? QDeadlineTimer::Forever
                                                        : QDeadlineTimer(m_config.socketTimeout));
-    while (m_state == StompClient::Connected && m_socket->bytesToWrite() > m_config.writeHighWaterMark) {
+    while (m_state == StompClient::Connected
+           && m_transport->bytesToWrite() > m_config.writeHighWaterMark) {
         if (deadline.hasExpired()) {
             fail(StompClient::WriteBufferFull,
                  tr("the server took nothing for %1 ms").arg(m_config.socketTimeout));
             return false;
         }
-        m_socket->waitForBytesWritten(int(qMin<qint64>(deadline.remainingTime(), INT_MAX)));
+        m_transport->waitForBytesWritten(int(qMin<qint64>(deadline.remainingTime(), INT_MAX)));
     }
     return m_state == StompClient::Connected;
 }
@@ -640,6 +760,7 @@ void StompConnection::close()
         return;
     case StompClient::Connecting:
     case StompClient::Reconnecting:
+        m_reconnectTimer->stop();
         dropQueued(tr("the connection was closed before it was established"));
         finish();
         return;
@@ -647,17 +768,21 @@ void StompConnection::close()
         break;
     }
     setState(StompClient::Disconnecting);
-    m_disconnectReceipt = QStringLiteral("disconnect-%1").arg(quintptr(this), 0, 16);
+    m_disconnectReceipt = QStringLiteral("disconnect-%1").arg(m_generation);
     StompFrame frame(StompFrame::Disconnect);
     frame.addHeader("receipt", m_disconnectReceipt.toUtf8());
     writeNow(frame, StompClient::NoSendOption, 0);
-    m_disconnectTimer->start(qMax(0, m_config.socketTimeout));
+    if (m_blocking)
+        finish();
+    else
+        m_disconnectTimer->start(qMax(0, m_config.socketTimeout));
 }
 
 void StompConnection::abortNow()
 {
     if (m_state == StompClient::Disconnected)
         return;
+    m_reconnectTimer->stop();
     dropQueued(tr("the connection was aborted"));
     finish();
 }
@@ -685,7 +810,7 @@ void StompConnection::dropQueued(const QString &why)
 
 void StompConnection::fail(StompClient::Error error, const QString &message)
 {
-    if (m_state == StompClient::Disconnected)
+    if (m_state == StompClient::Disconnected || m_closing)
         return;
     qCWarning(lcStompClient) << "error:" << error << message;
     {
@@ -695,14 +820,59 @@ void StompConnection::fail(StompClient::Error error, const QString &message)
     }
     m_errorReported = true;
     emit errorOccurred(error, message);
+    if (m_state != StompClient::Disconnecting && scheduleReconnect(error))
+        return;
     dropQueued(message);
     finish();
 }
 
-void StompConnection::finish()
+// Decides whether a failure is worth another attempt, and schedules it.
+bool StompConnection::scheduleReconnect(StompClient::Error error)
 {
-    if (m_state == StompClient::Disconnected)
-        return;
+    const StompReconnectPolicy &policy = m_config.reconnect;
+    if (!policy.enabled || m_blocking)
+        return false;
+    if (error == StompClient::UnsupportedVersion || error == StompClient::InvalidFrame)
+        return false;
+    if (error == StompClient::AuthenticationFailed) {
+        // Retrying the same credentials would only hammer the broker; a provider may have
+        // fresh ones, once.
+        if (!m_config.credentials || m_authRetried)
+            return false;
+        const QString oldLogin = m_config.login, oldPasscode = m_config.passcode;
+        const auto fresh = m_config.credentials();
+        if (fresh.first == oldLogin && fresh.second == oldPasscode)
+            return false;
+        m_authRetried = true;
+    }
+    if (policy.maxAttempts >= 0 && m_attempt >= policy.maxAttempts)
+        return false;
+
+    teardown();
+    ++m_attempt;
+    if (m_everConnected || m_endpoints.size() > 1)
+        ++m_endpointIndex;
+    int delay = policy.delayFor(m_attempt);
+    if (policy.jitter > 0 && delay > 0) {
+        const double spread = qBound(0.0, policy.jitter, 1.0);
+        const double factor = 1.0 + spread * (2.0 * QRandomGenerator::global()->generateDouble() - 1.0);
+        delay = qMax(0, int(delay * factor));
+    }
+    const QString next = m_endpoints.at(m_endpointIndex % m_endpoints.size()).displayName();
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        m_shared->reconnectAttempt = m_attempt;
+    }
+    setState(StompClient::Reconnecting);
+    qCInfo(lcStompClient) << "reconnect attempt" << m_attempt << "to" << next << "in" << delay << "ms";
+    emit reconnectScheduled(m_attempt, delay, next);
+    m_reconnectTimer->start(delay);
+    return true;
+}
+
+// Closes the transport and settles what was in flight on it; the state is the caller's.
+void StompConnection::teardown()
+{
     m_closing = true;
     m_connectTimer->stop();
     m_disconnectTimer->stop();
@@ -710,54 +880,52 @@ void StompConnection::finish()
     m_heartbeatSendTimer->stop();
     m_heartbeatCheckTimer->stop();
     m_disconnectReceipt.clear();
-    if (m_socket) {
-        m_shared->outstandingBytes.fetch_sub(m_socket->bytesToWrite());
-        m_socket->blockSignals(true);
-        if (m_state == StompClient::Disconnecting && m_socket->state() == QAbstractSocket::ConnectedState) {
-            m_socket->flush();
-            m_socket->disconnectFromHost();
-        }
-        m_socket->abort();
-        m_socket->blockSignals(false);
+    if (m_transport) {
+        m_shared->outstandingBytes.fetch_sub(m_transport->bytesToWrite());
+        m_transport->blockSignals(true);
+        if (m_state == StompClient::Disconnecting)
+            m_transport->closeGracefully();
+        else
+            m_transport->abort();
+        m_transport->blockSignals(false);
     }
     m_writeFull = false;
     for (const QString &id : std::as_const(m_waitingReceipts))
         m_shared->receiptFailed(id);
     m_waitingReceipts.clear();
     m_receiptDeadlines.clear();
+    m_replayReceipts.clear();
     const QSet<QString> open = std::exchange(m_openTransactions, {});
     for (const QString &tx : open)
         emit transactionAborted(tx);
     m_closing = false;
+}
+
+void StompConnection::finish()
+{
+    if (m_state == StompClient::Disconnected)
+        return;
+    m_reconnectTimer->stop();
+    teardown();
+    m_subscriptions.clear();
     setState(StompClient::Disconnected);
     emit disconnected();
 }
 
-void StompConnection::onSocketError(QAbstractSocket::SocketError error)
+void StompConnection::onTransportError(StompClient::Error error, const QString &message)
 {
-    if (m_state == StompClient::Disconnected)
+    if (m_state == StompClient::Disconnected || m_reconnectTimer->isActive())
         return;
     if (m_state == StompClient::Disconnecting) {
         finish(); // the server may close first once it has our DISCONNECT
         return;
     }
-    StompClient::Error e = StompClient::NetworkError;
-    switch (error) {
-    case QAbstractSocket::HostNotFoundError: e = StompClient::HostNotFound; break;
-    case QAbstractSocket::ConnectionRefusedError: e = StompClient::ConnectionRefused; break;
-    case QAbstractSocket::RemoteHostClosedError: e = StompClient::RemoteClosed; break;
-    case QAbstractSocket::SocketTimeoutError: e = StompClient::SocketTimeout; break;
-    case QAbstractSocket::SslHandshakeFailedError:
-    case QAbstractSocket::SslInternalError:
-    case QAbstractSocket::SslInvalidUserDataError: e = StompClient::TlsError; break;
-    default: break;
-    }
-    fail(e, m_socket->errorString());
+    fail(error, message);
 }
 
-void StompConnection::onSocketDisconnected()
+void StompConnection::onTransportDisconnected()
 {
-    if (m_state == StompClient::Disconnected)
+    if (m_state == StompClient::Disconnected || m_reconnectTimer->isActive())
         return;
     if (m_state == StompClient::Disconnecting) {
         finish();

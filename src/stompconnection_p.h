@@ -8,6 +8,8 @@
 #include <StompQt/stompclient.h>
 #include <StompQt/stompframeparser.h>
 
+#include "stomptransport_p.h"
+
 #include <QtCore/qdeadlinetimer.h>
 #include <QtCore/qelapsedtimer.h>
 #include <QtCore/qhash.h>
@@ -23,7 +25,6 @@
 #include <deque>
 #include <functional>
 
-class QTcpSocket;
 
 Q_DECLARE_LOGGING_CATEGORY(lcStompClient)
 Q_DECLARE_LOGGING_CATEGORY(lcStompFrames)
@@ -46,6 +47,10 @@ struct StompConnectionConfig
     StompHeaders connectHeaders;
     StompParserLimits limits;
     qint64 writeHighWaterMark = 4 * 1024 * 1024;
+    QList<StompEndpoint> endpoints; // tried in turn; empty: host and port over TCP
+    StompTlsOptions tls;
+    StompReconnectPolicy reconnect;
+    StompClient::CredentialsProvider credentials;
 };
 
 // What blocking callers in any thread wait on. Written by the connection's thread (and by
@@ -68,6 +73,8 @@ public:
     StompFrame::Version version = StompFrame::Version::V1_2;
     QString sessionId;
     QString server;
+    QString broker;
+    int reconnectAttempt = 0;
     int heartbeatOut = 0;
     int heartbeatIn = 0;
     quint64 attempts = 0; // completed connection attempts (success or failure)
@@ -106,7 +113,6 @@ public:
     // thread, also one started without QThread. The caller's thread owns the connection.
     bool openBlocking(const StompConnectionConfig &config);
     bool writeBlocking(const StompFrame &frame, StompClient::SendOptions options);
-    bool peerHasSpoken() const;
     StompClient::State state() const { return m_state; }
     StompFrame::Version version() const { return m_version; }
 
@@ -132,6 +138,8 @@ Q_SIGNALS:
     void transactionAborted(const QString &transaction);
     void writeBufferFull(qint64 bytes);
     void writeBufferDrained();
+    void reconnectScheduled(int attempt, int delayMs, const QString &broker);
+    void reconnected();
     void sharedStateChanged();
 
 private:
@@ -143,13 +151,17 @@ private:
     };
 
     void setState(StompClient::State state);
+    void startAttempt();
     void fail(StompClient::Error error, const QString &message);
+    void teardown();
     void finish();
-    void onSocketConnected();
+    bool scheduleReconnect(StompClient::Error error);
+    void onTransportConnected();
     void onReadyRead();
     void onBytesWritten(qint64 bytes);
-    void onSocketError(QAbstractSocket::SocketError error);
-    void onSocketDisconnected();
+    void onTransportError(StompClient::Error error, const QString &message);
+    void onTransportDisconnected();
+    void flushQueued();
     void handleFrame(const StompFrame &frame);
     void handleConnected(const StompFrame &frame);
     bool writeNow(const StompFrame &frame, StompClient::SendOptions options, qint64 estimate);
@@ -161,7 +173,17 @@ private:
 
     std::shared_ptr<StompSharedState> m_shared;
     StompConnectionConfig m_config;
-    QTcpSocket *m_socket = nullptr;
+    StompTransport *m_transport = nullptr;
+    QList<StompEndpoint> m_endpoints;
+    int m_endpointIndex = 0;
+    int m_attempt = 0;          // reconnect attempts since the last CONNECTED
+    bool m_everConnected = false;
+    bool m_authRetried = false;
+    quint64 m_generation = 0;   // increments with every CONNECTED
+    quint64 m_attemptId = 0;    // increments with every connection attempt
+    QTimer *m_reconnectTimer;
+    std::vector<std::pair<QString, StompFrame>> m_subscriptions; // replayed after reconnecting
+    QSet<QString> m_replayReceipts;
     StompFrameParser m_parser;
     QByteArray m_readBuffer;
     QByteArray m_writeBuffer;

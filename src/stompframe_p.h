@@ -29,5 +29,6 @@ public:
     QVarLengthArray<StompHeaderRef, 8> refs;
     QByteArray body;
     QDateTime timestamp;
+    quint64 connectionTag = 0; // which connection delivered it; an ACK must go back there
     StompFrame::Command command = StompFrame::Invalid;
 };

@@ -8,10 +8,43 @@
 #include <QtCore/qstringlist.h>
 #include <QtCore/qurl.h>
 
+#include <functional>
 #include <memory>
 
 class StompSubscription;
 class StompClientPrivate;
+class QSslConfiguration;
+
+/*!
+    How StompClient reconnects after losing its connection (off by default).
+
+    The delay before attempt n is initialDelay × multiplier^(n-1), capped at maxDelay, then
+    spread by ± jitter (a fraction) so that many clients do not return in step. Attempts go
+    round the broker list (StompClient::brokers()), in order or shuffled. An authentication
+    failure is never retried with the same credentials.
+*/
+struct StompReconnectPolicy
+{
+    Q_GADGET
+    Q_PROPERTY(bool enabled MEMBER enabled)
+    Q_PROPERTY(int initialDelay MEMBER initialDelay)
+    Q_PROPERTY(int maxDelay MEMBER maxDelay)
+    Q_PROPERTY(double multiplier MEMBER multiplier)
+    Q_PROPERTY(double jitter MEMBER jitter)
+    Q_PROPERTY(int maxAttempts MEMBER maxAttempts)
+    Q_PROPERTY(bool shuffle MEMBER shuffle)
+public:
+    bool enabled = false;
+    int initialDelay = 500;   ///< ms
+    int maxDelay = 30000;     ///< ms
+    double multiplier = 2.0;
+    double jitter = 0.2;
+    int maxAttempts = -1;     ///< -1: forever
+    bool shuffle = false;
+
+    /// The delay before attempt  attempt (1-based), without jitter.
+    int delayFor(int attempt) const;
+};
 
 /*!
     The duplex STOMP client (the seed's PublishSubscribeClient).
@@ -48,6 +81,12 @@ class STOMPQT_EXPORT StompClient : public QObject
     Q_PROPERTY(int receiptTimeout READ receiptTimeout WRITE setReceiptTimeout NOTIFY receiptTimeoutChanged)
     Q_PROPERTY(bool useStompCommand READ useStompCommand WRITE setUseStompCommand NOTIFY useStompCommandChanged)
     Q_PROPERTY(qint64 writeHighWaterMark READ writeHighWaterMark WRITE setWriteHighWaterMark NOTIFY writeHighWaterMarkChanged)
+    Q_PROPERTY(bool reconnectEnabled READ reconnectEnabled WRITE setReconnectEnabled NOTIFY reconnectPolicyChanged)
+    Q_PROPERTY(StompReconnectPolicy reconnectPolicy READ reconnectPolicy WRITE setReconnectPolicy NOTIFY reconnectPolicyChanged)
+    Q_PROPERTY(QList<QUrl> brokers READ brokers WRITE setBrokers NOTIFY brokersChanged)
+    Q_PROPERTY(bool insecureSkipTlsVerification READ insecureSkipTlsVerification WRITE setInsecureSkipTlsVerification NOTIFY tlsChanged)
+    Q_PROPERTY(int reconnectAttempt READ reconnectAttempt NOTIFY reconnectScheduled)
+    Q_PROPERTY(QString currentBroker READ currentBroker NOTIFY connected)
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
     Q_PROPERTY(QString version READ versionString NOTIFY connected)
     Q_PROPERTY(QString sessionId READ sessionId NOTIFY connected)
@@ -109,8 +148,36 @@ public:
     quint16 port() const;
     void setPort(quint16 port);
     /// stomp://[login[:passcode]@]host[:port][/virtualHost]; sets the other properties.
+    /// Also stomp+ssl:// (TLS), ws:// and wss:// (STOMP over WebSocket; the path is the
+    /// HTTP path, set the virtual host with setVirtualHost()), and ActiveMQ's
+    /// failover:(url1,url2)?randomize=false, which sets brokers().
     QUrl url() const;
     void setUrl(const QUrl &url);
+    /// Brokers tried in turn when connecting and reconnecting (failover). When empty, url().
+    QList<QUrl> brokers() const;
+    void setBrokers(const QList<QUrl> &brokers);
+    /// The broker of the current connection (no credentials).
+    QString currentBroker() const;
+
+    StompReconnectPolicy reconnectPolicy() const;
+    void setReconnectPolicy(const StompReconnectPolicy &policy);
+    bool reconnectEnabled() const;
+    void setReconnectEnabled(bool enabled);
+    int reconnectAttempt() const;
+    /// Called in the connection's thread before every connection attempt; returns the
+    /// login and passcode to use (e.g. a fresh token). With a provider, an authentication
+    /// failure is retried once with what it returns, if that differs.
+    using CredentialsProvider = std::function<std::pair<QString, QString>()>;
+    void setCredentialsProvider(CredentialsProvider provider);
+
+    /// TLS settings for stomp+ssl:// and wss:// (CA certificates, client certificate and key,
+    /// protocol). Peer and host name verification are on unless disabled below.
+    QSslConfiguration sslConfiguration() const;
+    void setSslConfiguration(const QSslConfiguration &configuration);
+    /// Accepts any server certificate. Only for tests: anyone on the path can read and
+    /// change the traffic.
+    bool insecureSkipTlsVerification() const;
+    void setInsecureSkipTlsVerification(bool skip);
     QString virtualHost() const;
     void setVirtualHost(const QString &virtualHost);
     QString login() const;
@@ -192,6 +259,8 @@ public:
 
 public Q_SLOTS:
     void connectToHost();
+    /// Connects over TLS with \a configuration (same as stomp+ssl:// with setSslConfiguration()).
+    void connectToHostEncrypted(const QSslConfiguration &configuration);
     /// Graceful: DISCONNECT with a receipt, then close (bounded by socketTimeout).
     void disconnectFromHost();
     /// Closes the connection at once.
@@ -210,6 +279,10 @@ Q_SIGNALS:
     void frameSent(const StompFrame &frame);
     void transactionAborted(const QString &transaction);
     void writeBufferFull(qint64 bytesToWrite);
+    /// The connection was lost; attempt \a attempt starts in \a delayMs at \a broker.
+    void reconnectScheduled(int attempt, int delayMs, const QString &broker);
+    /// CONNECTED again after a loss, subscriptions replayed and queued sends flushed.
+    void reconnected();
     void writeBufferDrained();
 
     void hostChanged();
@@ -225,6 +298,9 @@ Q_SIGNALS:
     void receiptTimeoutChanged();
     void useStompCommandChanged();
     void writeHighWaterMarkChanged();
+    void reconnectPolicyChanged();
+    void brokersChanged();
+    void tlsChanged();
 
 protected:
     void connectNotify(const QMetaMethod &signal) override;
@@ -236,5 +312,6 @@ private:
     std::unique_ptr<StompClientPrivate> d;
 };
 
+Q_DECLARE_METATYPE(StompReconnectPolicy)
 Q_DECLARE_OPERATORS_FOR_FLAGS(StompClient::Versions)
 Q_DECLARE_OPERATORS_FOR_FLAGS(StompClient::SendOptions)

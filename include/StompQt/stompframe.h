@@ -140,6 +140,7 @@ public:
 private:
     friend class StompFrameParser;
     friend class StompFrameParserPrivate;
+    friend class StompConnection;
     void reserveHeaders(int count, qsizetype bytes);
     QSharedDataPointer<StompFramePrivate> d;
 };

@@ -1,0 +1,311 @@
+// Copyright (C) 2026 The StompQt authors. SPDX-License-Identifier: LGPL-3.0-or-later
+#include "stomptransport_p.h"
+
+#include <QtCore/qcoreapplication.h>
+#include <QtNetwork/qtcpsocket.h>
+#if QT_CONFIG(ssl)
+#  include <QtNetwork/qsslsocket.h>
+#endif
+#ifdef STOMPQT_HAS_WEBSOCKETS
+#  include <QtWebSockets/qwebsocket.h>
+#  include <QtWebSockets/qwebsockethandshakeoptions.h>
+#endif
+
+#ifdef Q_OS_UNIX
+#  include <poll.h>
+#endif
+
+namespace {
+QString tr(const char *s) { return QCoreApplication::translate("StompClient", s); }
+
+StompClient::Error mapSocketError(QAbstractSocket::SocketError error)
+{
+    switch (error) {
+    case QAbstractSocket::HostNotFoundError: return StompClient::HostNotFound;
+    case QAbstractSocket::ConnectionRefusedError: return StompClient::ConnectionRefused;
+    case QAbstractSocket::RemoteHostClosedError: return StompClient::RemoteClosed;
+    case QAbstractSocket::SocketTimeoutError: return StompClient::SocketTimeout;
+    case QAbstractSocket::SslHandshakeFailedError:
+    case QAbstractSocket::SslInternalError:
+    case QAbstractSocket::SslInvalidUserDataError: return StompClient::TlsError;
+    default: return StompClient::NetworkError;
+    }
+}
+
+// TCP, and TLS over it. -------------------------------------------------------------------
+class TcpTransport : public StompTransport
+{
+public:
+    TcpTransport(StompEndpoint::Kind kind, const StompTlsOptions &tls, QObject *parent)
+        : m_kind(kind), m_tls(tls)
+    {
+        setParent(parent);
+#if QT_CONFIG(ssl)
+        if (kind == StompEndpoint::Tls) {
+            auto *ssl = new QSslSocket(this);
+            ssl->setSslConfiguration(tls.configuration);
+            if (tls.insecureSkipVerification)
+                ssl->setPeerVerifyMode(QSslSocket::VerifyNone);
+            connect(ssl, &QSslSocket::encrypted, this, &TcpTransport::onConnected);
+            connect(ssl, &QSslSocket::sslErrors, this, [this, ssl](const QList<QSslError> &errors) {
+                if (m_tls.insecureSkipVerification) {
+                    ssl->ignoreSslErrors();
+                    return;
+                }
+                QStringList texts;
+                for (const QSslError &e : errors)
+                    texts << e.errorString();
+                m_sslErrors = texts.join(QStringLiteral("; "));
+            });
+            m_socket = ssl;
+        }
+#endif
+        if (!m_socket) {
+            m_socket = new QTcpSocket(this);
+            connect(m_socket, &QTcpSocket::connected, this, &TcpTransport::onConnected);
+        }
+        connect(m_socket, &QTcpSocket::readyRead, this, &StompTransport::readyRead);
+        connect(m_socket, &QTcpSocket::bytesWritten, this, &StompTransport::bytesWritten);
+        connect(m_socket, &QTcpSocket::disconnected, this, &StompTransport::disconnected);
+        connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError e) {
+            const StompClient::Error error = mapSocketError(e);
+            QString text = m_socket->errorString();
+            if (error == StompClient::TlsError && !m_sslErrors.isEmpty())
+                text = tr("TLS handshake failed: %1").arg(m_sslErrors);
+            emit errorOccurred(error, text);
+        });
+    }
+
+    StompEndpoint::Kind kind() const override { return m_kind; }
+
+    void open(const StompEndpoint &endpoint) override
+    {
+        m_sslErrors.clear();
+#if QT_CONFIG(ssl)
+        if (m_kind == StompEndpoint::Tls) {
+            static_cast<QSslSocket *>(m_socket)->connectToHostEncrypted(endpoint.host, endpoint.port);
+            return;
+        }
+#endif
+        m_socket->connectToHost(endpoint.host, endpoint.port);
+    }
+    bool isOpen() const override { return m_socket->state() == QAbstractSocket::ConnectedState; }
+    qint64 bytesAvailable() const override { return m_socket->bytesAvailable(); }
+    qint64 read(char *data, qint64 maxSize) override { return m_socket->read(data, maxSize); }
+    void writeFrame(const char *data, qint64 size) override { m_socket->write(data, size); }
+    qint64 bytesToWrite() const override { return m_socket->bytesToWrite(); }
+    void closeGracefully() override
+    {
+        if (m_socket->state() == QAbstractSocket::ConnectedState) {
+            m_socket->flush();
+            m_socket->disconnectFromHost();
+        }
+        m_socket->abort();
+    }
+    void abort() override { m_socket->abort(); }
+    void setReadBufferSize(qint64 bytes) override { m_socket->setReadBufferSize(bytes); }
+
+    bool waitForConnected(int msecs) override
+    {
+#if QT_CONFIG(ssl)
+        if (m_kind == StompEndpoint::Tls)
+            return static_cast<QSslSocket *>(m_socket)->waitForEncrypted(msecs);
+#endif
+        return m_socket->waitForConnected(msecs);
+    }
+    bool waitForReadyRead(int msecs) override { return m_socket->waitForReadyRead(msecs); }
+    bool waitForBytesWritten(int msecs) override { return m_socket->waitForBytesWritten(msecs); }
+    void flush() override { m_socket->flush(); }
+    bool peerHasSpoken() const override
+    {
+        if (m_socket->bytesAvailable() > 0)
+            return true;
+#ifdef Q_OS_UNIX
+        // A poll with no wait: bytes or an EOF are waiting in the kernel.
+        pollfd p{int(m_socket->socketDescriptor()), POLLIN, 0};
+        return p.fd >= 0 && ::poll(&p, 1, 0) > 0;
+#else
+        return false;
+#endif
+    }
+
+private:
+    void onConnected()
+    {
+        // Each frame is one write; with Nagle off none waits for an ACK of the previous one.
+        m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        m_socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
+        emit connected();
+    }
+
+    StompEndpoint::Kind m_kind;
+    StompTlsOptions m_tls;
+    QTcpSocket *m_socket = nullptr;
+    QString m_sslErrors;
+};
+
+#ifdef STOMPQT_HAS_WEBSOCKETS
+// STOMP over WebSocket: each frame goes out as one message; incoming messages are a byte
+// stream to the parser, so frames split over messages or several per message both work.
+class WebSocketTransport : public StompTransport
+{
+public:
+    WebSocketTransport(const StompTlsOptions &tls, StompClient::Versions versions, QObject *parent)
+        : m_versions(versions), m_tls(tls)
+    {
+        setParent(parent);
+        m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+#if QT_CONFIG(ssl)
+        m_socket->setSslConfiguration(tls.configuration);
+        connect(m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
+            if (m_tls.insecureSkipVerification) {
+                m_socket->ignoreSslErrors();
+                return;
+            }
+            QStringList texts;
+            for (const QSslError &e : errors)
+                texts << e.errorString();
+            m_sslErrors = texts.join(QStringLiteral("; "));
+        });
+#endif
+        connect(m_socket, &QWebSocket::connected, this, &StompTransport::connected);
+        connect(m_socket, &QWebSocket::disconnected, this, &StompTransport::disconnected);
+        connect(m_socket, &QWebSocket::bytesWritten, this, &StompTransport::bytesWritten);
+        connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &m) { append(m); });
+        connect(m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &m) { append(m.toUtf8()); });
+        // Qt 6.4 names it error(); errorOccurred() came in 6.5.
+        connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+                [this](QAbstractSocket::SocketError e) {
+                    const StompClient::Error error = mapSocketError(e);
+                    QString text = m_socket->errorString();
+                    if (error == StompClient::TlsError && !m_sslErrors.isEmpty())
+                        text = tr("TLS handshake failed: %1").arg(m_sslErrors);
+                    emit errorOccurred(error, text);
+                });
+    }
+
+    StompEndpoint::Kind kind() const override { return StompEndpoint::WebSocket; }
+
+    void open(const StompEndpoint &endpoint) override
+    {
+        m_in.clear();
+        m_offset = 0;
+        m_sslErrors.clear();
+        QWebSocketHandshakeOptions options;
+        QStringList protocols;
+        if (m_versions & StompClient::Version1_2)
+            protocols << QStringLiteral("v12.stomp");
+        if (m_versions & StompClient::Version1_1)
+            protocols << QStringLiteral("v11.stomp");
+        if (m_versions & StompClient::Version1_0)
+            protocols << QStringLiteral("v10.stomp");
+        options.setSubprotocols(protocols);
+        m_socket->open(endpoint.webSocketUrl, options);
+    }
+    bool isOpen() const override { return m_socket->state() == QAbstractSocket::ConnectedState; }
+    qint64 bytesAvailable() const override { return m_in.size() - m_offset; }
+    qint64 read(char *data, qint64 maxSize) override
+    {
+        const qint64 n = qMin(maxSize, bytesAvailable());
+        memcpy(data, m_in.constData() + m_offset, size_t(n));
+        m_offset += n;
+        if (m_offset == m_in.size()) {
+            m_in.resize(0);
+            m_offset = 0;
+        }
+        return n;
+    }
+    void writeFrame(const char *data, qint64 size) override
+    {
+        m_socket->sendBinaryMessage(QByteArray(data, size));
+    }
+    qint64 bytesToWrite() const override { return m_socket->bytesToWrite(); }
+    void closeGracefully() override { m_socket->close(); }
+    void abort() override { m_socket->abort(); }
+    void setReadBufferSize(qint64 bytes) override { m_limit = bytes; }
+
+private:
+    void append(const QByteArray &message)
+    {
+        // A WebSocket cannot be paused: while the driver does not read, refuse to hoard.
+        if (m_limit > 0 && bytesAvailable() + message.size() > qMax<qint64>(m_limit, 64 * 1024 * 1024)) {
+            emit errorOccurred(StompClient::FrameTooLarge,
+                               tr("more than %1 bytes arrived over WebSocket while reading was paused")
+                                       .arg(qMax<qint64>(m_limit, 64 * 1024 * 1024)));
+            return;
+        }
+        if (m_offset > 0 && m_offset >= m_in.size() / 2) {
+            m_in.remove(0, m_offset);
+            m_offset = 0;
+        }
+        m_in.append(message);
+        emit readyRead();
+    }
+
+    StompClient::Versions m_versions;
+    StompTlsOptions m_tls;
+    QWebSocket *m_socket = nullptr;
+    QByteArray m_in;
+    qsizetype m_offset = 0;
+    qint64 m_limit = 0;
+    QString m_sslErrors;
+};
+#endif
+} // namespace
+
+bool StompEndpoint::fromUrl(const QUrl &url, StompEndpoint *out)
+{
+    const QString scheme = url.scheme().toLower();
+    StompEndpoint e;
+    e.host = url.host();
+    if (e.host.isEmpty())
+        return false;
+    if (scheme.isEmpty() || scheme == QLatin1String("stomp") || scheme == QLatin1String("tcp")) {
+        e.kind = Tcp;
+        e.port = quint16(url.port(61613));
+    } else if (scheme == QLatin1String("stomp+ssl") || scheme == QLatin1String("stomp+tls")
+               || scheme == QLatin1String("ssl") || scheme == QLatin1String("stomps")) {
+        e.kind = Tls;
+        e.port = quint16(url.port(61614));
+    } else if (scheme == QLatin1String("ws") || scheme == QLatin1String("wss")) {
+        e.kind = WebSocket;
+        e.port = quint16(url.port(scheme == QLatin1String("ws") ? 80 : 443));
+        QUrl ws = url.adjusted(QUrl::RemoveUserInfo);
+        e.webSocketUrl = ws;
+    } else {
+        return false;
+    }
+    *out = e;
+    return true;
+}
+
+QString StompEndpoint::displayName() const
+{
+    switch (kind) {
+    case Tcp: return QStringLiteral("stomp://%1:%2").arg(host).arg(port);
+    case Tls: return QStringLiteral("stomp+ssl://%1:%2").arg(host).arg(port);
+    case WebSocket: return webSocketUrl.toDisplayString(QUrl::RemoveUserInfo);
+    }
+    return {};
+}
+
+StompTransport *StompTransport::create(const StompEndpoint &endpoint, const StompTlsOptions &tls,
+                                       StompClient::Versions versions, QObject *parent)
+{
+    switch (endpoint.kind) {
+    case StompEndpoint::WebSocket:
+#ifdef STOMPQT_HAS_WEBSOCKETS
+        return new WebSocketTransport(tls, versions, parent);
+#else
+        Q_UNUSED(versions);
+        return nullptr;
+#endif
+    case StompEndpoint::Tls:
+#if !QT_CONFIG(ssl)
+        return nullptr;
+#endif
+    case StompEndpoint::Tcp:
+        break;
+    }
+    return new TcpTransport(endpoint.kind, tls, parent);
+}

@@ -1,0 +1,74 @@
+// Copyright (C) 2026 The StompQt authors. SPDX-License-Identifier: LGPL-3.0-or-later
+#pragma once
+
+// The byte pipe under the connection driver: TCP, TLS or WebSocket behind one interface.
+// The driver never sees a socket class; it reads bytes, writes whole frames and gets told
+// about connection, data, progress and failure.
+
+#include <StompQt/stompclient.h>
+
+#include <QtCore/qobject.h>
+#include <QtCore/qurl.h>
+#include <QtNetwork/qabstractsocket.h>
+#include <QtNetwork/qtnetworkglobal.h>
+#if QT_CONFIG(ssl)
+#  include <QtNetwork/qsslconfiguration.h>
+#endif
+
+struct StompEndpoint
+{
+    enum Kind { Tcp, Tls, WebSocket };
+    Kind kind = Tcp;
+    QString host;
+    quint16 port = 61613;
+    QUrl webSocketUrl; // ws:// or wss://, for WebSocket
+
+    /// stomp://, tcp://, stomp+ssl://, ssl://, stomp+tls://, ws://, wss://; false when unknown.
+    static bool fromUrl(const QUrl &url, StompEndpoint *out);
+    QString displayName() const;
+};
+
+struct StompTlsOptions
+{
+#if QT_CONFIG(ssl)
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+#endif
+    bool insecureSkipVerification = false;
+};
+
+class StompTransport : public QObject
+{
+    Q_OBJECT
+public:
+    static StompTransport *create(const StompEndpoint &endpoint, const StompTlsOptions &tls,
+                                  StompClient::Versions versions, QObject *parent);
+
+    virtual StompEndpoint::Kind kind() const = 0;
+    virtual void open(const StompEndpoint &endpoint) = 0;
+    virtual bool isOpen() const = 0;
+    virtual qint64 bytesAvailable() const = 0;
+    virtual qint64 read(char *data, qint64 maxSize) = 0;
+    /// One frame (or heart-beat) per call; a WebSocket sends it as one message.
+    virtual void writeFrame(const char *data, qint64 size) = 0;
+    virtual qint64 bytesToWrite() const = 0;
+    /// Sends what is buffered, then closes.
+    virtual void closeGracefully() = 0;
+    virtual void abort() = 0;
+    /// Bounds what the transport buffers while the driver does not read.
+    virtual void setReadBufferSize(qint64 bytes) = 0;
+
+    // Blocking use without an event loop (StompPublisher); TCP and TLS only.
+    virtual bool waitForConnected(int msecs) { Q_UNUSED(msecs); return false; }
+    virtual bool waitForReadyRead(int msecs) { Q_UNUSED(msecs); return false; }
+    virtual bool waitForBytesWritten(int msecs) { Q_UNUSED(msecs); return false; }
+    virtual void flush() {}
+    /// True when bytes or an EOF wait to be read, without blocking.
+    virtual bool peerHasSpoken() const { return bytesAvailable() > 0; }
+
+Q_SIGNALS:
+    void connected();
+    void readyRead();
+    void bytesWritten(qint64 bytes);
+    void disconnected();
+    void errorOccurred(StompClient::Error error, const QString &errorString);
+};
