@@ -44,6 +44,35 @@ fail() {
     exit 1
 }
 
+# make_tls_files DIR: a test CA, a server certificate for "localhost" only (DNS name, no IP
+# address: connecting to 127.0.0.1 is a host name mismatch) and a client certificate, both
+# signed by the CA. Fresh for every start; valid for 30 days.
+make_tls_files() {
+    local tls=$1
+    mkdir -p "$tls"
+    (
+        set -e
+        cd "$tls"
+        printf '%s\n' 'basicConstraints=CA:FALSE' 'keyUsage=critical,digitalSignature,keyEncipherment' \
+            'extendedKeyUsage=serverAuth' 'subjectAltName=DNS:localhost' >server.ext
+        printf '%s\n' 'basicConstraints=CA:FALSE' 'keyUsage=critical,digitalSignature,keyEncipherment' \
+            'extendedKeyUsage=clientAuth' >client.ext
+        openssl req -x509 -newkey rsa:2048 -nodes -sha256 -days 30 -subj '/CN=StompQt test CA' \
+            -keyout ca.key -out ca.pem -addext 'basicConstraints=critical,CA:TRUE' \
+            -addext 'keyUsage=critical,keyCertSign,cRLSign'
+        local who
+        for who in server client; do
+            local cn=localhost
+            [ "$who" = client ] && cn=stompqt-client
+            openssl req -newkey rsa:2048 -nodes -sha256 -subj "/CN=$cn" -keyout "$who.key" -out "$who.csr"
+            openssl x509 -req -sha256 -days 30 -in "$who.csr" -CA ca.pem -CAkey ca.key \
+                -CAcreateserial -CAserial ca.srl -extfile "$who.ext" -out "$who.pem"
+        done
+        # The broker runs as this user; nobody else needs to read the keys.
+        chmod 600 ./*.key
+    ) >>"$tls/openssl.log" 2>&1
+}
+
 start() {
     [ -x "$RABBITMQ_LIB/rabbitmq-server" ] || stompqt_die "$RABBITMQ_LIB/rabbitmq-server not found (run ./run.sh deps)"
     command -v epmd >/dev/null || stompqt_die "epmd not found (erlang-base; run ./run.sh deps)"
@@ -51,9 +80,9 @@ start() {
     rm -rf "$dir"
     mkdir -p "$dir/home" "$dir/log" "$dir/mnesia"
 
-    local ports amqp stomp ws dist epmd
-    ports=$(stompqt_pick_ports 5) || stompqt_die "no free ports"
-    read -r amqp stomp ws dist epmd <<<"$(echo $ports)"
+    local ports amqp stomp ws dist epmd stomptls
+    ports=$(stompqt_pick_ports 6) || stompqt_die "no free ports"
+    read -r amqp stomp ws dist epmd stomptls <<<"$(echo $ports)"
     local node="stompqt-$$@localhost"
 
     # Server and CLI must share the cookie (in $HOME) and the epmd port.
@@ -61,11 +90,18 @@ start() {
     chmod 400 "$dir/home/.erlang.cookie"
     : >"$dir/rabbitmq-env.conf"
     echo '[rabbitmq_stomp,rabbitmq_web_stomp].' >"$dir/enabled_plugins"
+    make_tls_files "$dir/tls" || fail "could not generate the TLS test certificates (openssl)"
     cat >"$dir/rabbitmq.conf" <<CONF
 listeners.tcp.1 = 127.0.0.1:$amqp
 stomp.listeners.tcp.1 = 127.0.0.1:$stomp
 web_stomp.tcp.ip = 127.0.0.1
 web_stomp.tcp.port = $ws
+stomp.listeners.ssl.1 = 127.0.0.1:$stomptls
+ssl_options.cacertfile = $dir/tls/ca.pem
+ssl_options.certfile = $dir/tls/server.pem
+ssl_options.keyfile = $dir/tls/server.key
+ssl_options.verify = verify_peer
+ssl_options.fail_if_no_peer_cert = true
 loopback_users.guest = true
 log.file.level = info
 log.console = false
@@ -111,7 +147,7 @@ WRAP
 
     deadline=$((SECONDS + TIMEOUT))
     local p
-    for p in "$stomp" "$ws" "$amqp"; do
+    for p in "$stomp" "$ws" "$amqp" "$stomptls"; do
         until stompqt_port_open "$p"; do
             stompqt_group_alive "$(cat "$dir/server.pid")" || fail "rabbitmq-server exited during startup"
             [ $SECONDS -lt $deadline ] || fail "RabbitMQ did not listen on port $p within ${TIMEOUT}s"
@@ -130,6 +166,12 @@ WRAP
         "$dir/rabbitmqctl" set_permissions -p "$TEST_VHOST" guest '.*' '.*' '.*'
     } >>"$dir/ctl.log" 2>&1 || fail "could not create the test user/vhost (see $dir/ctl.log)"
 
+    # The Erlang VM itself (for SIGSTOP tests); the pid file holds the process group leader.
+    local beam
+    beam=$("$dir/rabbitmqctl" eval 'os:getpid().' 2>>"$dir/ctl.log" | tr -dc '0-9')
+    [ -n "$beam" ] || beam=$(pgrep -g "$(cat "$dir/server.pid")" beam.smp | head -n 1)
+    [ -n "$beam" ] || fail "could not find the pid of the RabbitMQ VM"
+
     stompqt_write_env "$dir/env.sh" \
         STOMPQT_RABBITMQ_HOST=$STOMPQT_BROKER_HOST \
         STOMPQT_RABBITMQ_PORT=$stomp \
@@ -138,8 +180,13 @@ WRAP
         STOMPQT_RABBITMQ_USER=$TEST_USER \
         STOMPQT_RABBITMQ_PASSCODE=$TEST_PASSCODE \
         STOMPQT_RABBITMQ_VHOST=$TEST_VHOST \
-        STOMPQT_RABBITMQ_CTL="$dir/rabbitmqctl"
-    stompqt_log "ready: stomp://$STOMPQT_BROKER_HOST:$stomp (vhost $TEST_VHOST), ws://$STOMPQT_BROKER_HOST:$ws/ws"
+        STOMPQT_RABBITMQ_CTL="$dir/rabbitmqctl" \
+        STOMPQT_RABBITMQ_PID="$beam" \
+        STOMPQT_RABBITMQ_TLS_PORT=$stomptls \
+        STOMPQT_TLS_CA="$dir/tls/ca.pem" \
+        STOMPQT_TLS_CLIENT_CERT="$dir/tls/client.pem" \
+        STOMPQT_TLS_CLIENT_KEY="$dir/tls/client.key"
+    stompqt_log "ready: stomp://$STOMPQT_BROKER_HOST:$stomp (vhost $TEST_VHOST), ws://$STOMPQT_BROKER_HOST:$ws/ws, stomp+ssl://localhost:$stomptls"
 }
 
 status() {
