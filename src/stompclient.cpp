@@ -418,6 +418,8 @@ void StompClient::setReceiptTimeout(int msecs)
     d->config.receiptTimeout = msecs;
     emit receiptTimeoutChanged();
 }
+int StompClient::frameTimeout() const { return d->config.frameTimeout; }
+void StompClient::setFrameTimeout(int msecs) { d->config.frameTimeout = qMax(0, msecs); }
 bool StompClient::useStompCommand() const { return d->config.useStompCommand; }
 void StompClient::setUseStompCommand(bool useStomp)
 {

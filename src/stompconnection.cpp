@@ -122,8 +122,15 @@ StompConnection::StompConnection(std::shared_ptr<StompSharedState> shared)
       m_receiptTimer(new QTimer(this)),
       m_heartbeatSendTimer(new QTimer(this)),
       m_heartbeatCheckTimer(new QTimer(this)),
-      m_reconnectTimer(new QTimer(this))
+      m_reconnectTimer(new QTimer(this)),
+      m_stallTimer(new QTimer(this))
 {
+    m_stallTimer->setSingleShot(true);
+    connect(m_stallTimer, &QTimer::timeout, this, [this] {
+        fail(StompClient::SocketTimeout,
+             tr("an incomplete frame got no byte for %1 ms (%2 bytes held)")
+                     .arg(m_config.frameTimeout).arg(m_parser.bufferedBytes()));
+    });
     m_readBuffer.resize(kReadChunk);
     m_connectTimer->setSingleShot(true);
     m_disconnectTimer->setSingleShot(true);
@@ -305,6 +312,11 @@ void StompConnection::onReadyRead()
             } else if (r == StompFrameParser::HeartBeat) {
                 continue;
             } else if (r == StompFrameParser::NeedMoreData) {
+                // A half frame must keep arriving: a peer that stops mid-frame is stalled.
+                if (m_parser.bufferedBytes() > 0 && m_config.frameTimeout > 0 && !m_blocking)
+                    m_stallTimer->start(m_config.frameTimeout);
+                else
+                    m_stallTimer->stop();
                 break;
             } else {
                 const auto code = m_parser.error();
@@ -879,6 +891,7 @@ void StompConnection::teardown()
     m_receiptTimer->stop();
     m_heartbeatSendTimer->stop();
     m_heartbeatCheckTimer->stop();
+    m_stallTimer->stop();
     m_disconnectReceipt.clear();
     if (m_transport) {
         m_shared->outstandingBytes.fetch_sub(m_transport->bytesToWrite());

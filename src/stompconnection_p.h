@@ -43,6 +43,7 @@ struct StompConnectionConfig
     double heartbeatTolerance = 2.0;
     int socketTimeout = 3000;
     int receiptTimeout = 10000;
+    int frameTimeout = 30000; // an incomplete frame with no new byte for this long is a stall
     bool useStompCommand = false;
     StompHeaders connectHeaders;
     StompParserLimits limits;
@@ -182,6 +183,7 @@ private:
     quint64 m_generation = 0;   // increments with every CONNECTED
     quint64 m_attemptId = 0;    // increments with every connection attempt
     QTimer *m_reconnectTimer;
+    QTimer *m_stallTimer;
     std::vector<std::pair<QString, StompFrame>> m_subscriptions; // replayed after reconnecting
     QSet<QString> m_replayReceipts;
     StompFrameParser m_parser;

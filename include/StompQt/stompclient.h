@@ -202,6 +202,10 @@ public:
     /// How long a receipt may take before ReceiptTimeout is reported (default 10000 ms).
     int receiptTimeout() const;
     void setReceiptTimeout(int msecs);
+    /// An incomplete frame that receives no byte for this long closes the connection with
+    /// SocketTimeout (default 30000 ms; 0 = never). A slow but steady sender is not stalled.
+    int frameTimeout() const;
+    void setFrameTimeout(int msecs);
     bool useStompCommand() const;
     void setUseStompCommand(bool useStomp);
     /// Extra headers for the CONNECT frame (e.g. client-id for ActiveMQ durable topics).
