@@ -1,0 +1,216 @@
+// Copyright (C) 2026 The StompQt authors. SPDX-License-Identifier: LGPL-3.0-or-later
+#include "command.h"
+
+#include "messageformat.h"
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace StompCli {
+
+namespace {
+// The library bounds TCP connect and CONNECTED by socketTimeout each; the guards below only
+// catch a wait the library failed to bound, so they leave it a margin.
+constexpr int kGuardMarginMs = 2000;
+} // namespace
+
+void writeStdout(QByteArrayView bytes)
+{
+    // Flushed per message so that a pipe reader sees each one as it arrives.
+    std::fwrite(bytes.data(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+void writeStderr(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    std::fflush(stderr);
+}
+
+Command::Command(const ConnectionConfig &config, QObject *parent)
+    : QObject(parent), m_config(config)
+{
+    m_client.setListenerMode(StompClient::CallerThread);
+    m_client.setHost(m_config.host);
+    m_client.setPort(m_config.port);
+    if (!m_config.login.isEmpty())
+        m_client.setLogin(m_config.login);
+    if (m_config.hasPasscode)
+        m_client.setPasscode(m_config.passcode);
+    if (m_config.hasVirtualHost)
+        m_client.setVirtualHost(m_config.virtualHost);
+    if (m_config.hasHeartbeat)
+        m_client.setHeartbeat(m_config.heartbeatOutgoing, m_config.heartbeatIncoming);
+    m_client.setAcceptedVersions(m_config.versions);
+    if (m_config.connectTimeout > 0)
+        m_client.setSocketTimeout(m_config.connectTimeout);
+    if (m_config.receiptTimeout > 0)
+        m_client.setReceiptTimeout(m_config.receiptTimeout);
+
+    connect(&m_client, &StompClient::connected, this, &Command::onClientConnected);
+    connect(&m_client, &StompClient::errorOccurred, this, &Command::onClientError);
+    connect(&m_client, &StompClient::disconnected, this, &Command::onClientDisconnected);
+    connect(&m_client, &StompClient::serverErrorReceived, this, [this](const StompFrame &frame) {
+        if (!m_serverError.isValid())
+            m_serverError = frame;
+        scheduleFailureReport();
+    });
+    if (m_config.verbose) {
+        connect(&m_client, &StompClient::frameSent, this, [](const StompFrame &frame) {
+            writeStderr(QString::fromUtf8(describeFrame(frame, true)));
+        });
+        connect(&m_client, &StompClient::frameReceived, this, [](const StompFrame &frame) {
+            writeStderr(QString::fromUtf8(describeFrame(frame, false)));
+        });
+    }
+
+    m_connectGuard.setSingleShot(true);
+    connect(&m_connectGuard, &QTimer::timeout, this, [this] {
+        fail(ExitTimeout, u"timed out connecting to %1"_s.arg(m_config.endpoint()));
+    });
+    m_disconnectGuard.setSingleShot(true);
+    connect(&m_disconnectGuard, &QTimer::timeout, this, [this] {
+        note(u"no answer to DISCONNECT; closing"_s);
+        m_client.abort();
+        done(m_exitCode);
+    });
+}
+
+Command::~Command() = default;
+
+void Command::start()
+{
+    note(u"connecting to %1"_s.arg(m_config.endpoint()));
+    m_connectGuard.start(2 * m_client.socketTimeout() + kGuardMarginMs);
+    m_client.connectToHost();
+}
+
+void Command::interrupt(int signalNumber)
+{
+    if (m_done)
+        return;
+    note(u"interrupted by signal %1"_s.arg(signalNumber));
+    if (!m_connected) {
+        m_client.abort();
+        done(128 + signalNumber);
+        return;
+    }
+    finish(128 + signalNumber);
+}
+
+void Command::finish(int exitCode)
+{
+    if (m_finishing || m_done)
+        return;
+    m_finishing = true;
+    m_exitCode = exitCode;
+    m_connectGuard.stop();
+    if (m_client.state() == StompClient::Disconnected) {
+        done(exitCode);
+        return;
+    }
+    m_disconnectGuard.start(m_client.socketTimeout() + kGuardMarginMs);
+    m_client.disconnectFromHost();
+}
+
+void Command::fail(int exitCode, const QString &message)
+{
+    if (m_done)
+        return;
+    writeStderr(u"stompqt %1: %2\n"_s.arg(name(), message));
+    m_client.abort();
+    done(exitCode);
+}
+
+void Command::note(const QString &message) const
+{
+    if (m_config.verbose)
+        writeStderr(u"stompqt %1: %2\n"_s.arg(name(), message));
+}
+
+void Command::done(int exitCode)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    m_connectGuard.stop();
+    m_disconnectGuard.stop();
+    Q_EMIT finished(exitCode);
+}
+
+void Command::onClientConnected()
+{
+    if (m_done)
+        return;
+    m_connected = true;
+    m_connectGuard.stop();
+    note(u"connected to %1 (STOMP %2, server '%3', session '%4')"_s.arg(
+            m_config.endpoint(), m_client.versionString(), m_client.server(), m_client.sessionId()));
+    onConnected();
+}
+
+void Command::onClientError(StompClient::Error error, const QString &errorString)
+{
+    if (m_finishing) {
+        // The work is confirmed; a slow or failed DISCONNECT does not undo it.
+        note(u"while disconnecting: %1"_s.arg(errorString));
+        return;
+    }
+    if (m_error == StompClient::NoError) {
+        m_error = error;
+        m_errorString = errorString;
+    }
+    scheduleFailureReport();
+}
+
+void Command::onClientDisconnected()
+{
+    if (m_finishing) {
+        done(m_exitCode);
+        return;
+    }
+    // An error is usually reported along with the close; let it arrive before judging.
+    scheduleFailureReport();
+}
+
+void Command::scheduleFailureReport()
+{
+    if (m_failureReportScheduled || m_finishing || m_done)
+        return;
+    m_failureReportScheduled = true;
+    QTimer::singleShot(0, this, &Command::reportFailure);
+}
+
+void Command::reportFailure()
+{
+    if (m_finishing || m_done)
+        return;
+    const QString where = m_connected ? QString() : u"cannot connect to %1: "_s.arg(m_config.endpoint());
+    if (m_serverError.isValid()) {
+        QString text = where + u"server error: "_s + m_serverError.message();
+        const QString details = m_serverError.text().trimmed();
+        if (!details.isEmpty() && details != m_serverError.message())
+            text += u"\n  "_s + QString(details).replace(u'\n', u"\n  "_s);
+        fail(ExitConnection, text);
+        return;
+    }
+    switch (m_error) {
+    case StompClient::NoError:
+        if (m_client.state() == StompClient::Disconnected)
+            fail(ExitConnection, where + u"connection closed by the server"_s);
+        else
+            m_failureReportScheduled = false; // nothing wrong after all
+        return;
+    case StompClient::SocketTimeout:
+    case StompClient::ReceiptTimeout:
+        fail(ExitTimeout, where + m_errorString);
+        return;
+    default:
+        fail(ExitConnection, where + m_errorString);
+        return;
+    }
+}
+
+} // namespace StompCli
