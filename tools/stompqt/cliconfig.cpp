@@ -43,7 +43,7 @@ struct Options
 
     // send
     QCommandLineOption file{u"file"_s, u"Read the body from FILE ('-' = stdin)."_s, u"FILE"_s};
-    QCommandLineOption count{u"count"_s, u"send: send the message N times, {n} in the body becoming 1..N. "
+    QCommandLineOption count{u"count"_s, u"send: send the message N times; with --count, {n} in the body becomes 1..N. "
                                          "subscribe: exit after N messages."_s, u"N"_s};
     QCommandLineOption receipt{u"receipt"_s, u"Wait for a receipt on every frame (default: on the last "
                                              "one only)."_s};
@@ -337,8 +337,10 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const QString &passc
         s.destination = positional.at(1);
         if (s.destination.isEmpty())
             return usageError(message, u"send: DESTINATION must not be empty"_s);
-        if (count)
+        if (count) {
             s.count = int(*count);
+            s.numberBodies = true;
+        }
         s.receiptEach = parser.isSet(o.receipt);
         s.transaction = parser.isSet(o.transaction);
         s.contentType = parser.value(o.contentType);

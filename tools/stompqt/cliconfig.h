@@ -49,6 +49,9 @@ struct SendConfig
     QString destination;
     QByteArray body;
     int count = 1;
+    /// {n} becomes the sequence number only when --count was given, so that a single send
+    /// (a binary --file, say) goes out byte for byte.
+    bool numberBodies = false;
     bool receiptEach = false;
     bool transaction = false;
     QString contentType;

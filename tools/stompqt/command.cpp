@@ -204,8 +204,11 @@ void Command::reportFailure()
             m_failureReportScheduled = false; // nothing wrong after all
         return;
     case StompClient::SocketTimeout:
-    case StompClient::ReceiptTimeout:
         fail(ExitTimeout, where + m_errorString);
+        return;
+    case StompClient::ReceiptTimeout: // errorString is the receipt id
+        fail(ExitTimeout, u"timed out waiting for receipt %1 (%2 ms)"_s.arg(m_errorString)
+                                  .arg(m_client.receiptTimeout()));
         return;
     default:
         fail(ExitConnection, where + m_errorString);

@@ -7,6 +7,7 @@
 #include "subscribecommand.h"
 
 #include <QtCore/qcoreapplication.h>
+#include <QtCore/qloggingcategory.h>
 #include <QtCore/qtimer.h>
 
 #include <memory>
@@ -34,6 +35,11 @@ int main(int argc, char *argv[])
     case ParseOutcome::Run:
         break;
     }
+
+    // The tool reports every error itself, once; the library's own warnings would repeat it.
+    // -v keeps them, and QT_LOGGING_RULES still overrides this.
+    if (!config.connection.verbose)
+        QLoggingCategory::setFilterRules(u"stompqt.*.warning=false"_s);
 
     std::unique_ptr<Command> command;
     if (config.command == CliConfig::Send)

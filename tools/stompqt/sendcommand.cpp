@@ -95,7 +95,7 @@ void SendCommand::sendOne()
 {
     const int sequence = ++m_sent;
     QByteArray body = m_send.body;
-    if (body.contains(kSequencePlaceholder))
+    if (m_send.numberBodies && body.contains(kSequencePlaceholder))
         body.replace(kSequencePlaceholder, QByteArray::number(sequence));
 
     // By default only the last frame carries a receipt: the broker handles a connection's

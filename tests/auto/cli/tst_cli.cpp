@@ -412,6 +412,8 @@ private Q_SLOTS:
     void roundTripWithCount();
     void jsonRoundTrip_data() { addBrokerRows(); }
     void jsonRoundTrip();
+    void binaryFileIsSentByteForByte_data() { addBrokerRows(); }
+    void binaryFileIsSentByteForByte();
     void transaction_data() { addBrokerRows(); }
     void transaction();
     void receipts_data() { addBrokerRows(); }
@@ -594,6 +596,8 @@ void tst_Cli::scriptedSendFrames_data()
     QTest::newRow("stdin") << common + QStringList{u"--count"_s, u"2"_s, u"/queue/w"_s}
                            << QByteArray("from stdin {n}\n") << QByteArrayList{"from stdin 1\n", "from stdin 2\n"}
                            << false << false << true;
+    QTest::newRow("no --count: {n} stays") << common + QStringList{u"/queue/w"_s, u"literal {n}"_s} << QByteArray()
+                                          << QByteArrayList{"literal {n}"} << false << false << true;
     QTest::newRow("body starting with a dash") << common + QStringList{u"/queue/w"_s, u"--"_s, u"-5"_s}
                                                << QByteArray() << QByteArrayList{"-5"} << false << false << true;
 }
@@ -810,7 +814,7 @@ void tst_Cli::scriptedReceiptTimeout()
     const ToolRun run = runTool(server.args() + QStringList{u"--receipt-timeout"_s, u"500"_s, u"send"_s,
                                                             u"/queue/r"_s, u"x"_s}, {}, 15000);
     CHECK_RUN(run, 3);
-    QVERIFY2(run.err.contains("eceipt"), run.describe());
+    QVERIFY2(run.err.contains("timed out waiting for receipt"), run.describe());
     QVERIFY2(run.elapsedMs < 5000, run.describe());
 }
 
@@ -891,6 +895,33 @@ void tst_Cli::jsonRoundTrip()
     QCOMPARE(second.value("body"_L1).toString(), text);
     QVERIFY(!second.contains("body_base64"_L1));
     QVERIFY(firstHeader(jsonHeaders(second), u"content-type"_s).startsWith(u"text/plain"_s));
+}
+
+void tst_Cli::binaryFileIsSentByteForByte()
+{
+    QFETCH(QString, brokerName);
+    STOMPQT_REQUIRE_BROKER(broker, brokerNamed(brokerName));
+    const QString queue = uniqueDestination("queue", "binary");
+
+    // 2 MB of noise with NULs, a "{n}" (only --count numbers bodies) and no trailing newline.
+    QByteArray binary(2 * 1024 * 1024, Qt::Uninitialized);
+    QRandomGenerator generator(4711);
+    generator.fillRange(reinterpret_cast<quint32 *>(binary.data()), binary.size() / 4);
+    binary.replace(1000, 3, "{n}").replace(5000, 4, QByteArray(4, '\0'));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile file(dir.filePath(u"noise.bin"_s));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QCOMPARE(file.write(binary), binary.size());
+    file.close();
+
+    CHECK_RUN(runTool(connectionArgs(broker) + QStringList{u"send"_s, u"--file"_s, file.fileName(), queue}, {}, 60000), 0);
+    const ToolRun receive = runTool(connectionArgs(broker) + QStringList{u"subscribe"_s, u"--format"_s, u"raw"_s,
+                                                                         u"--count"_s, u"1"_s, u"--timeout"_s,
+                                                                         u"20"_s, queue}, {}, 60000);
+    CHECK_RUN(receive, 0);
+    QCOMPARE(receive.out.size(), binary.size());
+    QVERIFY(receive.out == binary);
 }
 
 void tst_Cli::transaction()
@@ -1007,12 +1038,23 @@ void tst_Cli::wrongPasscode()
         QStringList args = connectionArgs(broker, wrong) + QStringList{u"-v"_s, command, u"/queue/stompqt-cli-auth"_s};
         if (command == "send"_L1)
             args << u"never delivered"_s;
-        const ToolRun run = runTool(args, {}, 20000);
-        CHECK_RUN(run, 2);
-        QVERIFY2(run.err.contains(serverMessage), run.describe());
-        QVERIFY2(!run.err.contains(wrong.toUtf8()), run.describe());
-        QVERIFY2(run.out.isEmpty(), run.describe());
-        QVERIFY2(run.elapsedMs < 10000, run.describe());
+        // ActiveMQ 5.17 sometimes closes the socket without writing its ERROR frame (a raw socket
+        // sees the same: EOF and no ERROR in about 1 of 30 tries), so the server's message is
+        // required in one of a few attempts; every attempt must fail with exit code 2.
+        bool sawServerMessage = false;
+        for (int attempt = 0; attempt < 5 && !sawServerMessage; ++attempt) {
+            const ToolRun run = runTool(args, {}, 20000);
+            CHECK_RUN(run, 2);
+            QVERIFY2(!run.err.contains(wrong.toUtf8()), run.describe());
+            QVERIFY2(run.out.isEmpty(), run.describe());
+            QVERIFY2(run.elapsedMs < 10000, run.describe());
+            sawServerMessage = run.err.contains(serverMessage);
+            if (!sawServerMessage) {
+                QVERIFY2(brokerName == "ActiveMQ"_L1 && run.err.contains("closed"), run.describe());
+                qInfo("attempt %d: the broker closed without an ERROR frame; trying again", attempt + 1);
+            }
+        }
+        QVERIFY2(sawServerMessage, "the server's ERROR message never reached stderr");
     }
 }
 
