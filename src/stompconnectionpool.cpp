@@ -9,8 +9,11 @@
 
 QString StompConnectionSettings::poolKey() const
 {
+    // The passcode counts too (hashed, never stored in the key): a connection made with
+    // wrong credentials must not be handed out again for connectToHost(login, passcode).
     return host + QLatin1Char(':') + QString::number(port) + QLatin1Char('/') + virtualHost
-            + QLatin1Char('/') + login;
+            + QLatin1Char('/') + login + QLatin1Char('/')
+            + QString::number(qHash(passcode, 0x5707), 16);
 }
 
 // StompPublisherConnection -----------------------------------------------------------------
@@ -28,7 +31,11 @@ public:
     // are serialized and their call runs there. The owner thread calls directly, lock-free.
     template<typename F> auto run(F f) -> decltype(f())
     {
-        if (QThread::currentThread() == connection->thread())
+        QThread *owner = connection->thread();
+        // An owner thread that has ended (a pooled std::thread whose connection outlived it
+        // through allConnections()) can no longer run the call: nobody else touches the
+        // socket then, so run it here instead of blocking forever on a dead thread.
+        if (QThread::currentThread() == owner || !owner || owner->isFinished() || !owner->isRunning())
             return f();
         QMutexLocker lock(&hopMutex);
         decltype(f()) result{};

@@ -1,0 +1,17 @@
+# Runs every example given in EXAMPLES (a ;-list of executables) and fails unless each
+# exits 0 within 30 s. The broker comes from the environment (STOMPQT_RABBITMQ_*).
+if(NOT DEFINED ENV{STOMPQT_RABBITMQ_HOST} AND DEFINED ENV{CI})
+    message(FATAL_ERROR "examples_run: no broker configured (STOMPQT_RABBITMQ_HOST unset)")
+endif()
+set(failed "")
+foreach(example IN LISTS EXAMPLES)
+    message(STATUS "running ${example}")
+    execute_process(COMMAND ${example} RESULT_VARIABLE rc TIMEOUT 30)
+    if(NOT rc STREQUAL "0")
+        message(STATUS "FAILED (${rc}): ${example}")
+        list(APPEND failed ${example})
+    endif()
+endforeach()
+if(failed)
+    message(FATAL_ERROR "examples failed: ${failed}")
+endif()
