@@ -143,22 +143,35 @@ StompFrameParser::Result StompFrameParserPrivate::parseHeader(qsizetype end)
     StompFramePrivate *f = frame.d.data();
     StompHeaderRef ref;
     ref.nameOffset = quint32(f->headerData.size());
-    qsizetype bad = -1;
-    if (unescape && !StompEscape::unescapeAppend(name, version, &f->headerData, &bad))
-        return fail(E::InvalidEscape, pos + bad, tr("undefined escape sequence in header name"));
-    if (!unescape)
-        f->headerData.append(name);
-    ref.nameLength = quint32(f->headerData.size() - ref.nameOffset);
-    ref.valueOffset = quint32(f->headerData.size());
-    if (unescape && !StompEscape::unescapeAppend(value, version, &f->headerData, &bad))
-        return fail(E::InvalidEscape, pos + nameLength + 1 + bad,
-                    tr("undefined escape sequence in header value"));
-    if (!unescape)
-        f->headerData.append(value);
-    ref.valueLength = quint32(f->headerData.size() - ref.valueOffset);
+    if (!unescape || !std::memchr(line, '\\', size_t(length))) {
+        // Nothing to unescape (the common case): one copy of the whole line. The colon
+        // stays in the block between name and value; the refs skip it.
+        ref.nameLength = quint32(nameLength);
+        ref.valueOffset = ref.nameOffset + quint32(nameLength) + 1;
+        ref.valueLength = quint32(length - nameLength - 1);
+        // QByteArray::append() goes through the general insert(): too slow for a few
+        // bytes per header line of every frame.
+        const qsizetype at = f->headerData.size();
+        if (f->headerData.capacity() - at < length)
+            f->headerData.reserve(qMax(2 * f->headerData.capacity(), at + length));
+        f->headerData.resize(at + length);
+        std::memcpy(f->headerData.data() + at, line, size_t(length));
+    } else {
+        qsizetype bad = -1;
+        if (!StompEscape::unescapeAppend(name, version, &f->headerData, &bad))
+            return fail(E::InvalidEscape, pos + bad, tr("undefined escape sequence in header name"));
+        ref.nameLength = quint32(f->headerData.size() - ref.nameOffset);
+        ref.valueOffset = quint32(f->headerData.size());
+        if (!StompEscape::unescapeAppend(value, version, &f->headerData, &bad))
+            return fail(E::InvalidEscape, pos + nameLength + 1 + bad,
+                        tr("undefined escape sequence in header value"));
+        ref.valueLength = quint32(f->headerData.size() - ref.valueOffset);
+    }
 
     // Only the first content-length counts, like every repeated header.
-    if (contentLength < 0 && f->name(ref) == "content-length") {
+    static constexpr QByteArrayView contentLengthName("content-length");
+    if (contentLength < 0 && ref.nameLength == contentLengthName.size()
+        && f->name(ref) == contentLengthName) {
         const QByteArrayView v = f->value(ref);
         qint64 n = 0;
         bool ok = !v.isEmpty();

@@ -301,6 +301,7 @@ private slots:
     void bufferedAndConsumedBytes();
     void timestamps();
     void settersAndGetters();
+    void parsedFramesAreOrdinaryValues();
 
     // ---- rainy day --------------------------------------------------------------------
     void specExamplesWithoutBlankLine_data();
@@ -906,6 +907,33 @@ void tst_StompFrameParser::settersAndGetters()
     switching.setVersion(Version::V1_2);
     QCOMPARE(switching.next(&frame), StompFrameParser::FrameReady);
     QCOMPARE(frame.header("a"), QByteArray("b:c"));
+}
+
+void tst_StompFrameParser::parsedFramesAreOrdinaryValues()
+{
+    // The parser lays out header bytes its own way (whole lines, escaped or not); editing
+    // a parsed frame must behave exactly like editing a frame built by hand.
+    using F = StompFrame;
+    const QByteArray stream =
+            wire("MESSAGE\nplain:value\nesc\\c:a\\nb\nplain:second\ncontent-length:2\n\nhi^@");
+    StompFrame parsed = parseOne(stream);
+    const F built(F::Message, {{"plain", "value"}, {"esc:", "a\nb"}, {"plain", "second"},
+                               {"content-length", "2"}}, "hi");
+    QCOMPARE(parsed, built);
+    QCOMPARE(parsed.headers(), built.headers());
+    QCOMPARE(parsed.header("esc:"), QByteArray("a\nb"));
+
+    const StompFrame copy = parsed;
+    StompFrame edited = built;
+    for (StompFrame *f : {&parsed, &edited}) {
+        f->setHeader("plain", "changed");
+        f->addHeader("new", "1");
+        f->removeHeader("content-length");
+        f->setHeader("esc:", "x");
+    }
+    QCOMPARE(parsed, edited);
+    QCOMPARE(parsed.headers(), (Headers{{"plain", "changed"}, {"esc:", "x"}, {"new", "1"}}));
+    QCOMPARE(copy, built); // the shared copy did not move
 }
 
 // ---------------------------------------------------------------------------------------
