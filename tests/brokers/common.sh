@@ -72,6 +72,8 @@ stompqt_kill_group() {
     [ -s "$pidfile" ] || return 0
     pgid=$(cat "$pidfile")
     if stompqt_group_alive "$pgid"; then
+        # A test may have left the broker SIGSTOPped: a stopped process ignores TERM.
+        kill -CONT -- "-$pgid" 2>/dev/null || true
         kill -TERM -- "-$pgid" 2>/dev/null || true
         local i=0
         while stompqt_group_alive "$pgid" && [ $i -lt $((grace * 10)) ]; do sleep 0.1; i=$((i + 1)); done

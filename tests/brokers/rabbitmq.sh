@@ -28,6 +28,7 @@ dir=$base/rabbitmq
 stop() {
     [ -d "$dir" ] || return 0
     if [ -s "$dir/server.pid" ] && stompqt_group_alive "$(cat "$dir/server.pid")"; then
+        kill -CONT -- "-$(cat "$dir/server.pid")" 2>/dev/null || true # in case a test SIGSTOPped it
         # A clean shutdown is quick; the process-group kill below is the fallback.
         timeout 20 "$dir/rabbitmqctl" shutdown >/dev/null 2>&1 || true
     fi
