@@ -24,6 +24,7 @@ public:
     bool paused = false;
     bool closed = false;
     QPointer<StompConnection> connection;
+    QPointer<StompClient> client;
 };
 
 std::optional<StompFrame> StompMessageQueuePrivate::take(std::deque<StompFrame> &queue, int msecs)
@@ -63,6 +64,7 @@ StompMessageQueue::StompMessageQueue(StompClient *client, int capacity, QObject 
     : QObject(parent ? parent : client), d(std::make_shared<StompMessageQueuePrivate>())
 {
     d->capacity = qMax(1, capacity);
+    d->client = client;
     StompConnection *c = client->d->connection;
     d->connection = c;
     std::weak_ptr<StompMessageQueuePrivate> weak = d;
@@ -120,7 +122,7 @@ StompMessageQueue::~StompMessageQueue()
     }
 }
 
-StompClient *StompMessageQueue::client() const { return qobject_cast<StompClient *>(parent()); }
+StompClient *StompMessageQueue::client() const { return d->client; } // the parent may be another object
 int StompMessageQueue::capacity() const { return d->capacity; }
 int StompMessageQueue::queueTimeout() const
 {

@@ -286,7 +286,10 @@ void tst_StompMessageQueue::takeTimeout()
     QFETCH(StompClient::ListenerMode, mode);
     STOMPQT_REQUIRE_BROKER(broker, brokerByName(brokerName));
     auto client = makeClient(broker, mode);
-    StompMessageQueue queue(client.get());
+    QObject owner;
+    StompMessageQueue queue(client.get(), 10000, &owner);
+    QCOMPARE(queue.parent(), &owner);
+    QCOMPARE(queue.client(), client.get()); // not the parent
     QCOMPARE(queue.queueTimeout(), 5000); // the seed's default queue_timeout
     client->connectToHost();
     QVERIFY(QTest::qWaitFor([&] { return client->state() == StompClient::Connected; }, 10000));
