@@ -929,6 +929,12 @@ void StompConnection::onTransportError(StompClient::Error error, const QString &
 {
     if (m_state == StompClient::Disconnected || m_reconnectTimer->isActive())
         return;
+    // Bytes that arrived before the close come first: often the ERROR frame saying why.
+    const quint64 attempt = m_attemptId;
+    if (m_transport && m_transport->bytesAvailable() > 0 && !m_readPaused)
+        onReadyRead();
+    if (attempt != m_attemptId || m_state == StompClient::Disconnected || m_reconnectTimer->isActive())
+        return;
     if (m_state == StompClient::Disconnecting) {
         finish(); // the server may close first once it has our DISCONNECT
         return;
@@ -939,6 +945,11 @@ void StompConnection::onTransportError(StompClient::Error error, const QString &
 void StompConnection::onTransportDisconnected()
 {
     if (m_state == StompClient::Disconnected || m_reconnectTimer->isActive())
+        return;
+    const quint64 attempt = m_attemptId;
+    if (m_transport && m_transport->bytesAvailable() > 0 && !m_readPaused)
+        onReadyRead();
+    if (attempt != m_attemptId || m_state == StompClient::Disconnected || m_reconnectTimer->isActive())
         return;
     if (m_state == StompClient::Disconnecting) {
         finish();

@@ -21,7 +21,8 @@ struct StompConnectionSettings
     StompHeaders connectHeaders;
     qint64 writeHighWaterMark = 4 * 1024 * 1024;
 
-    /// Connections are shared between equal keys (host, port, vhost, login).
+    /// Connections are shared between equal keys (host, port, vhost, login, a hash of the
+    /// passcode, so that new credentials get a new connection).
     QString poolKey() const;
 };
 
