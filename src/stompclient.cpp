@@ -28,12 +28,21 @@ void StompClientPrivate::createConnection()
     QObject::connect(connection, &C::stateChanged, q, &StompClient::stateChanged);
     QObject::connect(connection, &C::connected, q, &StompClient::connected);
     QObject::connect(connection, &C::disconnected, q, [this] {
-        // Subscriptions do not survive the connection; tell their owners.
+        // Subscriptions do not survive the connection; tell their owners. Only those of the
+        // session that ended (see subscriptionSession).
         QList<StompSubscription *> ended;
         {
             QMutexLocker lock(&subscriptionsMutex);
-            ended = subscriptions.values();
-            subscriptions.clear();
+            const quint64 session = ++sessionsEnded;
+            for (auto it = subscriptions.begin(); it != subscriptions.end();) {
+                if (subscriptionSession.value(it.key()) <= session) {
+                    ended.append(it.value());
+                    subscriptionSession.remove(it.key());
+                    it = subscriptions.erase(it);
+                } else {
+                    ++it;
+                }
+            }
         }
         for (StompSubscription *s : ended) {
             s->setActive(false);
@@ -175,8 +184,26 @@ StompClient::StompClient(QObject *parent) : QObject(parent), d(new StompClientPr
     d->createConnection();
 }
 
+void StompClientPrivate::forgetSubscription(StompSubscription *subscription)
+{
+    QMutexLocker lock(&subscriptionsMutex);
+    const QByteArray id = subscription->id().toUtf8();
+    if (subscriptions.value(id) == subscription) {
+        subscriptions.remove(id);
+        subscriptionSession.remove(id);
+    }
+}
+
 StompClient::~StompClient()
 {
+    // The subscriptions (children) are deleted by ~QObject, after d is gone.
+    for (StompSubscription *s : findChildren<StompSubscription *>(Qt::FindDirectChildrenOnly))
+        s->m_client = nullptr;
+    {
+        QMutexLocker lock(&d->subscriptionsMutex);
+        for (StompSubscription *s : std::as_const(d->subscriptions))
+            s->m_client = nullptr;
+    }
     if (d->connection) {
         StompConnection *c = d->connection;
         if (d->worker)
@@ -515,6 +542,10 @@ void StompClient::connectToHost()
         d->shared->sessionId.clear();
         d->shared->server.clear();
     }
+    {
+        QMutexLocker lock(&d->subscriptionsMutex);
+        ++d->sessionsStarted;
+    }
     // The connection's state starts at Disconnected and emits stateChanged(Connecting).
     StompConnectionConfig config = d->config;
     for (const QUrl &u : std::as_const(d->brokers)) {
@@ -594,6 +625,7 @@ StompSubscription *StompClient::subscribe(const QString &destination, AckMode ac
     {
         QMutexLocker lock(&d->subscriptionsMutex);
         d->subscriptions.insert(subId.toUtf8(), sub);
+        d->subscriptionSession.insert(subId.toUtf8(), d->sessionsStarted);
     }
     StompFrame frame(StompFrame::Subscribe);
     frame.addHeader("destination", destination.toUtf8());
@@ -613,6 +645,7 @@ QString StompClient::unsubscribe(StompSubscription *subscription)
     {
         QMutexLocker lock(&d->subscriptionsMutex);
         d->subscriptions.remove(subscription->id().toUtf8());
+        d->subscriptionSession.remove(subscription->id().toUtf8());
     }
     StompFrame frame(StompFrame::Unsubscribe);
     frame.addHeader("id", subscription->id().toUtf8());
@@ -747,7 +780,12 @@ StompSubscription::StompSubscription(StompClient *client, const QString &id,
 {
 }
 
-StompSubscription::~StompSubscription() = default;
+StompSubscription::~StompSubscription()
+{
+    // The client owns it, but a user may delete it: stop routing to freed memory.
+    if (m_client)
+        m_client->d->forgetSubscription(this);
+}
 QString StompSubscription::id() const { return m_id; }
 QString StompSubscription::destination() const { return m_destination; }
 StompClient::AckMode StompSubscription::ackMode() const { return m_ackMode; }

@@ -34,6 +34,14 @@ public:
     QThread *worker = nullptr;
     mutable QMutex subscriptionsMutex;
     QHash<QByteArray, StompSubscription *> subscriptions;
+    // The session (counted by accepted connectToHost() calls) each subscription was made in.
+    // A session's disconnected() ends only its own subscriptions: in WorkerThread mode that
+    // notice is queued and may arrive after the caller started the next session and
+    // subscribed again. Guarded by subscriptionsMutex, like the counters.
+    QHash<QByteArray, quint64> subscriptionSession;
+    quint64 sessionsStarted = 0;
+    quint64 sessionsEnded = 0;
+    void forgetSubscription(StompSubscription *subscription);
     std::atomic<quint64> idCounter{0};
     QString idPrefix = QString::number(QRandomGenerator::global()->generate64() & 0xffffffffffULL, 36);
 };
