@@ -134,6 +134,8 @@ private slots:
     void coalescedFrames();
     void routingBySubscriptionId_data();
     void routingBySubscriptionId();
+    void newSessionKeepsItsSubscriptions_data();
+    void newSessionKeepsItsSubscriptions();
     void ackHeaders_data();
     void ackHeaders();
     void nackHeaders_data();
@@ -176,6 +178,8 @@ private slots:
     void connectionRefused();
     void sendWhenDisconnected_data();
     void sendWhenDisconnected();
+    void deletedSubscriptionIsForgotten_data();
+    void deletedSubscriptionIsForgotten();
 
 private:
     static void addModeRows();
@@ -531,6 +535,52 @@ void tst_StompClient::routingBySubscriptionId()
     QTRY_COMPARE(spy1.count(), 3);
     QCOMPARE(spy2.count(), 1);
     QCOMPARE(all.count(), 6);
+}
+
+void tst_StompClient::newSessionKeepsItsSubscriptions_data()
+{
+    addModeRows();
+}
+
+// The end of one session must not end the subscriptions of the next one, even when its
+// disconnected() notice reaches the client's thread after the next session began (in
+// WorkerThread mode it is queued, while waitForDisconnected() returns at once).
+void tst_StompClient::newSessionKeepsItsSubscriptions()
+{
+    QFETCH(Mode, mode);
+
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    StompClient client;
+    configure(client, server, mode);
+    FakeStompConnection *first = connectTo(client, server);
+    QVERIFY(first);
+    StompSubscription *old = client.subscribe(QStringLiteral("/queue/a"), StompClient::AckAuto, {},
+                                              QStringLiteral("old"));
+    QVERIFY(first->takeFrame(StompFrame::Subscribe).isValid());
+    QSignalSpy oldEnded(old, &StompSubscription::unsubscribed);
+
+    client.abort();
+    QVERIFY(client.waitForDisconnected(WaitMs)); // needs nothing from the server
+    // Straight on, as any caller may: a new session with a new subscription.
+    client.connectToHost();
+    StompSubscription *fresh = client.subscribe(QStringLiteral("/queue/a"), StompClient::AckAuto,
+                                                {}, QStringLiteral("fresh"));
+    QVERIFY(fresh);
+    QSignalSpy freshEnded(fresh, &StompSubscription::unsubscribed);
+    QSignalSpy freshMessages(fresh, &StompSubscription::messageReceived);
+    FakeStompConnection *second = server.waitForConnect(1);
+    QVERIFY(second);
+    QTRY_COMPARE(client.state(), StompClient::Connected);
+    QCOMPARE(second->takeFrame(StompFrame::Subscribe).header("id"), QByteArray("fresh"));
+
+    QTRY_COMPARE(oldEnded.count(), 1);
+    QVERIFY(!old->isActive());
+    second->sendMessage("/queue/a", "fresh", "m1", "for the new session");
+    QTRY_COMPARE(freshMessages.count(), 1);
+    QVERIFY(fresh->isActive());
+    QVERIFY(freshEnded.isEmpty());
+    QCOMPARE(client.subscriptions(), QList<StompSubscription *>{fresh});
 }
 
 void tst_StompClient::ackHeaders_data()
@@ -1064,22 +1114,32 @@ void tst_StompClient::writeBufferHighWaterMark()
     int attempts = 0;
     QElapsedTimer timer;
     timer.start();
-    // Until the kernel buffers on both sides are full and the client's own buffer passes
-    // the mark (a few MB on loopback).
-    while (full.isEmpty() && attempts < 2000 && timer.elapsed() < 30000) {
+    // Send until the client is stuck above the mark: the kernel buffers on both sides are
+    // full (a few MB on loopback) and the client's own buffer stays above the mark. In
+    // CallerThread mode writeBufferFull() says so while bytes are still waiting; in
+    // WorkerThread mode a burst can pass the mark for a moment, so stuck means that a send()
+    // from this thread blocked for socketTimeout and was refused with WriteBufferFull.
+    auto stuck = [&] {
+        if (mode == StompClient::CallerThread)
+            return !full.isEmpty() && client.bytesToWrite() > mark;
+        return errorsOf(errors).contains(StompClient::WriteBufferFull);
+    };
+    while (!stuck() && attempts < 2000 && timer.elapsed() < 30000) {
         client.send(QStringLiteral("/queue/big"), body);
         ++attempts;
         QCoreApplication::processEvents();
     }
-    QVERIFY2(!full.isEmpty(), qPrintable(QStringLiteral("%1 sends").arg(attempts)));
-    QVERIFY(full.first().first().toLongLong() > mark);
+    QVERIFY2(stuck(), qPrintable(QStringLiteral("%1 sends").arg(attempts)));
+    // Signals alternate, full first, and end with full while stuck.
+    QTRY_COMPARE(full.count(), drained.count() + 1);
+    QVERIFY(full.last().first().toLongLong() > mark);
     QVERIFY(client.bytesToWrite() > mark);
     QCOMPARE(client.state(), StompClient::Connected);
-    QVERIFY(drained.isEmpty());
+    const int fullCount = full.count();
 
     connection->setReading(true);
-    QTRY_COMPARE_WITH_TIMEOUT(drained.count(), 1, 30000);
-    QCOMPARE(full.count(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(drained.count(), fullCount, 30000);
+    QCOMPARE(full.count(), fullCount);
 
     // In WorkerThread mode a send() from this thread blocked above the mark and, after
     // socketTimeout, gave up with WriteBufferFull; every other frame arrives intact.
@@ -1521,6 +1581,41 @@ void tst_StompClient::sendWhenDisconnected()
         QCOMPARE(e, StompClient::NotConnected);
     QCOMPARE(client.state(), StompClient::Disconnected);
     QCOMPARE(client.bytesToWrite(), 0);
+}
+
+void tst_StompClient::deletedSubscriptionIsForgotten_data()
+{
+    addModeRows();
+}
+
+// The client owns its subscriptions, but a user may still delete one (QObject habit). The
+// client must then stop routing to it instead of delivering to freed memory.
+void tst_StompClient::deletedSubscriptionIsForgotten()
+{
+    QFETCH(Mode, mode);
+
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    StompClient client;
+    configure(client, server, mode);
+    FakeStompConnection *connection = connectTo(client, server);
+    QVERIFY(connection);
+    StompSubscription *kept = client.subscribe(QStringLiteral("/queue/a"), StompClient::AckAuto, {},
+                                               QStringLiteral("kept"));
+    StompSubscription *doomed = client.subscribe(QStringLiteral("/queue/a"), StompClient::AckAuto,
+                                                 {}, QStringLiteral("doomed"));
+    QVERIFY(connection->waitForFrameCount(StompFrame::Subscribe, 2));
+    QSignalSpy keptMessages(kept, &StompSubscription::messageReceived);
+    QSignalSpy all(&client, &StompClient::messageReceived);
+
+    delete doomed;
+    QCOMPARE(client.subscriptions(), QList<StompSubscription *>{kept});
+    connection->sendMessage("/queue/a", "doomed", "m1", "nobody's");
+    connection->sendMessage("/queue/a", "kept", "m2", "kept's");
+    QTRY_COMPARE(all.count(), 2);
+    QCOMPARE(bodiesOf(keptMessages), QByteArrayList{"kept's"});
+    // The id is free again.
+    QVERIFY(client.subscribe(QStringLiteral("/queue/b"), StompClient::AckAuto, {}, QStringLiteral("doomed")));
 }
 
 QTEST_MAIN(tst_StompClient)
