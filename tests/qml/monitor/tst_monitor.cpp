@@ -1,0 +1,316 @@
+// Copyright (C) 2026 The StompQt authors. SPDX-License-Identifier: LGPL-3.0-or-later
+// Headless test of stompqt-monitor against the real RabbitMQ: a publisher feeds two
+// destinations; through the QML object tree (objectName lookups) the test checks that
+// messages appear, that the filter works, that the detail view shows headers and body, and
+// saves screenshots (monitor-en.png, monitor-de.png) in the build folder. Then the same in
+// German.
+
+#include "brokerenv.h"
+#include "monitorapp.h"
+#include "monitortools.h"
+#include "stompmessagefiltermodel.h"
+
+#include <StompQt/stompclient.h>
+
+#include <QtCore/qdir.h>
+#include <QtCore/qjsondocument.h>
+#include <QtCore/qjsonobject.h>
+#include <QtCore/qrandom.h>
+#include <QtCore/qsettings.h>
+#include <QtCore/qstandardpaths.h>
+#include <QtCore/qtemporarydir.h>
+#include <QtCore/qtimer.h>
+#include <QtGui/qguiapplication.h>
+#include <QtGui/qimage.h>
+#include <QtQml/qqmlapplicationengine.h>
+#include <QtQml/qqmlextensionplugin.h>
+#include <QtQuick/qquickitem.h>
+#include <QtQuick/qquickwindow.h>
+#include <QtTest/qtest.h>
+
+Q_IMPORT_QML_PLUGIN(StompQtMonitorPlugin)
+
+using namespace Qt::StringLiterals;
+
+class tst_Monitor : public QObject
+{
+    Q_OBJECT
+
+private:
+    QString m_run = QString::number(QRandomGenerator::global()->generate64() & 0xffffffffffULL, 36);
+    QString m_prices = u"/topic/stompqt-monitor-"_s + m_run + u".prices"_s;
+    QString m_orders = u"/queue/stompqt-monitor-"_s + m_run + u"-orders"_s;
+    StompClient *m_publisher = nullptr;
+    QTimer m_feed;
+    int m_sent = 0;
+
+    template<typename T = QObject> T *find(MonitorApp &app, const char *name)
+    {
+        QQuickWindow *w = app.window();
+        return w ? w->findChild<T *>(QString::fromLatin1(name)) : nullptr;
+    }
+
+    void publish()
+    {
+        ++m_sent;
+        const QByteArray price = QJsonDocument(QJsonObject{
+                {u"symbol"_s, m_sent % 2 ? u"EURUSD"_s : u"GBPUSD"_s},
+                {u"bid"_s, 1.08 + m_sent / 10000.0},
+                {u"seq"_s, m_sent}}).toJson(QJsonDocument::Compact);
+        m_publisher->send(m_prices, price, {{"content-type", "application/json"}, {"x-feed", "prices"}});
+        if (m_sent % 3 == 0) {
+            m_publisher->send(m_orders, "order " + QByteArray::number(m_sent) + "\nqty=" + QByteArray::number(m_sent % 17),
+                              {{"content-type", "text/plain"}, {"x-feed", "orders"}});
+        }
+        if (m_sent % 10 == 0)
+            m_publisher->send(m_orders, QByteArray("\x00\x01\x02\xff binary", 11), {{"content-type", "application/octet-stream"}});
+    }
+
+    // Runs the monitor in \a language and checks it end to end.
+    void exercise(const StompBrokerEnv &broker, const QString &language)
+    {
+        MonitorApp app(nullptr);
+        QString message;
+        const QStringList args{
+            u"stompqt-monitor"_s,
+            u"--url"_s, u"stomp://%1:%2/%3"_s.arg(broker.host).arg(broker.port).arg(broker.vhost),
+            u"--user"_s, broker.login,
+            u"--passcode"_s, broker.passcode,
+            u"--subscribe"_s, m_prices,
+            u"--subscribe"_s, m_orders,
+            u"--lang"_s, language,
+        };
+        QCOMPARE(app.parseArguments(args, &message), MonitorApp::ParseResult::Run);
+        QVERIFY(app.load());
+        QQuickWindow *window = app.window();
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QCOMPARE(window->size(), QSize(1280, 800));
+
+        // Connected, and the state is shown in words of the chosen language.
+        auto *client = find<StompClient>(app, "client");
+        QVERIFY(client);
+        QTRY_COMPARE_WITH_TIMEOUT(client->state(), StompClient::Connected, 10000);
+        QCOMPARE(client->listenerMode(), StompClient::WorkerThread);
+        QObject *stateLabel = find(app, "connectionState");
+        QVERIFY(stateLabel);
+        QTRY_COMPARE(stateLabel->property("text").toString(),
+                     language == "de"_L1 ? u"Verbunden"_s : u"Connected"_s);
+        QObject *connectButton = find(app, "connectButton");
+        QTRY_COMPARE(connectButton->property("text").toString(),
+                     language == "de"_L1 ? u"Trennen"_s : u"Disconnect"_s);
+
+        // Messages from both destinations appear in the list.
+        QObject *list = find(app, "messageList");
+        QVERIFY(list);
+        QObject *subscriptions = find(app, "subscriptionList");
+        QTRY_COMPARE(subscriptions->property("count").toInt(), 2);
+        QTRY_VERIFY_WITH_TIMEOUT(list->property("count").toInt() >= 20, 15000);
+        QObject *filterModel = find(app, "filterModel");
+        QVERIFY(filterModel);
+        const auto destinations = [&] {
+            QSet<QString> seen;
+            const int rows = filterModel->property("count").toInt();
+            for (int row = 0; row < rows; ++row) {
+                QVariant value;
+                QMetaObject::invokeMethod(filterModel, "roleValue", Q_RETURN_ARG(QVariant, value),
+                                          Q_ARG(int, row), Q_ARG(QString, u"destination"_s));
+                seen.insert(value.toString());
+            }
+            return seen;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(destinations().contains(m_orders), 10000);
+        QVERIFY(destinations().contains(m_prices));
+
+        // The destination filter, typed into its field, narrows the list to the orders.
+        QObject *destinationFilter = find(app, "destinationFilter");
+        QVERIFY(destinationFilter);
+        destinationFilter->setProperty("text", u"orders"_s);
+        QTRY_COMPARE(destinations(), QSet<QString>{m_orders});
+        QCOMPARE(list->property("count").toInt(), filterModel->property("count").toInt());
+        // Wildcards as brokers write them.
+        destinationFilter->setProperty("text", u"/topic/stompqt-monitor-%1.*"_s.arg(m_run));
+        QTRY_COMPARE(destinations(), QSet<QString>{m_prices});
+        destinationFilter->setProperty("text", QString());
+
+        // The text filter looks into bodies.
+        QObject *textFilter = find(app, "textFilter");
+        textFilter->setProperty("text", u"GBPUSD"_s);
+        QTRY_COMPARE(destinations(), QSet<QString>{m_prices});
+        textFilter->setProperty("text", u"no such text anywhere"_s);
+        QTRY_COMPARE(list->property("count").toInt(), 0);
+        textFilter->setProperty("text", u"\"symbol\""_s);
+        QTRY_VERIFY(list->property("count").toInt() > 0);
+
+        // Select the newest JSON message: the detail shows its headers in wire order and its
+        // body as pretty JSON.
+        QObject *pane = find(app, "messagePane");
+        QVERIFY(pane);
+        const int row = list->property("count").toInt() - 1;
+        QVERIFY(QMetaObject::invokeMethod(pane, "selectRow", Q_ARG(QVariant, row)));
+        StompFrame selected;
+        QMetaObject::invokeMethod(filterModel, "get", Q_RETURN_ARG(StompFrame, selected), Q_ARG(int, row));
+        QVERIFY(selected.isValid());
+        QObject *headers = find(app, "detailHeaders");
+        QVERIFY(headers);
+        QTRY_COMPARE(headers->property("count").toInt(), selected.headerCount());
+        QObject *destinationLabel = find(app, "detailDestination");
+        QCOMPARE(destinationLabel->property("text").toString(), m_prices);
+        QObject *body = find(app, "detailBody");
+        QVERIFY(body);
+        const QString bodyText = body->property("text").toString();
+        QVERIFY2(bodyText.contains(u"\"symbol\": "_s), qPrintable(bodyText)); // indented JSON
+        QVERIFY(bodyText.contains(u'\n'));
+        QCOMPARE(find(app, "bodyMode")->property("currentIndex").toInt(), 1);
+        textFilter->setProperty("text", QString());
+
+        // A binary body is shown as a hex dump.
+        destinationFilter->setProperty("text", u"orders"_s);
+        textFilter->setProperty("text", u"application/octet-stream"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(list->property("count").toInt() > 0, 10000);
+        QVERIFY(QMetaObject::invokeMethod(pane, "selectRow", Q_ARG(QVariant, 0)));
+        QTRY_VERIFY(body->property("text").toString().startsWith(u"00000000  00 01 02 ff"_s));
+        QCOMPARE(find(app, "bodyMode")->property("currentIndex").toInt(), 2);
+        destinationFilter->setProperty("text", QString());
+        textFilter->setProperty("text", QString());
+
+        // Pause holds messages back; resume lets them in.
+        QObject *model = find(app, "messageModel");
+        model->setProperty("paused", true);
+        QTRY_VERIFY_WITH_TIMEOUT(model->property("pendingCount").toInt() > 0, 5000);
+        model->setProperty("paused", false);
+        QTRY_COMPARE(model->property("pendingCount").toInt(), 0);
+
+        // Export writes the visible messages as JSON lines.
+        QTemporaryDir dir;
+        MonitorTools tools;
+        const int exported = tools.exportJsonLines(qobject_cast<StompMessageFilterModel *>(filterModel),
+                                                   dir.filePath(u"out.jsonl"_s));
+        QVERIFY(exported > 0);
+        QFile out(dir.filePath(u"out.jsonl"_s));
+        QVERIFY(out.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = out.readAll().split('\n');
+        QCOMPARE(lines.size() - 1, exported);
+        const QJsonObject first = QJsonDocument::fromJson(lines.first()).object();
+        QCOMPARE(first.value(u"command"_s).toString(), u"MESSAGE"_s);
+        QVERIFY(first.value(u"headers"_s).isArray());
+        QVERIFY(first.contains(u"body"_s) || first.contains(u"body_base64"_s));
+
+        // The picture, with a JSON message selected and the chart filled for a while.
+        QTest::qWait(2500);
+        QVERIFY(QMetaObject::invokeMethod(window, "prepareScreenshot"));
+        QTest::qWait(300);
+        const QString png = QDir(QStringLiteral(STOMPQT_TEST_OUTPUT_DIR)).filePath(u"monitor-%1.png"_s.arg(language));
+        QVERIFY(app.saveScreenshot(png));
+        const QImage image(png);
+        QCOMPARE(image.size(), QSize(1280, 800));
+        qInfo("screenshot: %s", qPrintable(png));
+
+        // Disconnect through the button.
+        QVERIFY(QMetaObject::invokeMethod(connectButton, "clicked"));
+        QTRY_COMPARE_WITH_TIMEOUT(client->state(), StompClient::Disconnected, 10000);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QGuiApplication::setOrganizationName(u"StompQt"_s);
+        QGuiApplication::setApplicationName(u"stompqt-monitor-test"_s);
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+    }
+
+    void init()
+    {
+        STOMPQT_REQUIRE_BROKER(broker, stompRabbitMq());
+        m_publisher = new StompClient(this);
+        m_publisher->setUrl(broker.url());
+        m_publisher->connectToHost();
+        QVERIFY(m_publisher->waitForConnected(10000));
+        m_feed.setInterval(15);
+        connect(&m_feed, &QTimer::timeout, this, &tst_Monitor::publish, Qt::UniqueConnection);
+        m_feed.start();
+    }
+
+    void cleanup()
+    {
+        m_feed.stop();
+        if (m_publisher) {
+            m_publisher->disconnectFromHost();
+            m_publisher->waitForDisconnected(5000);
+            delete m_publisher;
+            m_publisher = nullptr;
+        }
+    }
+
+    void english()
+    {
+        STOMPQT_REQUIRE_BROKER(broker, stompRabbitMq());
+        exercise(broker, u"en"_s);
+    }
+
+    void german()
+    {
+        STOMPQT_REQUIRE_BROKER(broker, stompRabbitMq());
+        exercise(broker, u"de"_s);
+    }
+
+    void languageSwitchAtRunTime()
+    {
+        MonitorApp app(nullptr);
+        QString message;
+        QCOMPARE(app.parseArguments({u"stompqt-monitor"_s, u"--lang"_s, u"en"_s}, &message),
+                 MonitorApp::ParseResult::Run);
+        QVERIFY(app.load());
+        QObject *button = find(app, "connectButton");
+        QCOMPARE(button->property("text").toString(), u"Connect"_s);
+        app.setLanguage(u"fr"_s);
+        QTRY_COMPARE(button->property("text").toString(), u"Se connecter"_s);
+        app.setLanguage(u"de"_s);
+        QTRY_COMPARE(button->property("text").toString(), u"Verbinden"_s);
+        app.setLanguage(u"en"_s);
+        QTRY_COMPARE(button->property("text").toString(), u"Connect"_s);
+    }
+
+    void plainWordsForErrors()
+    {
+        // A port where nothing listens: the error is explained, not only logged.
+        MonitorApp app(nullptr);
+        QString message;
+        QCOMPARE(app.parseArguments({u"stompqt-monitor"_s, u"--url"_s, u"stomp://127.0.0.1:1"_s, u"--lang"_s, u"en"_s},
+                                    &message),
+                 MonitorApp::ParseResult::Run);
+        QVERIFY(app.load());
+        QObject *error = find(app, "errorText");
+        QVERIFY(error);
+        QTRY_VERIFY_WITH_TIMEOUT(error->property("text").toString().contains(u"Nothing accepts connections"_s), 10000);
+        QCOMPARE(find(app, "connectionState")->property("text").toString(), u"Connection failed"_s);
+    }
+
+    void commandLine()
+    {
+        MonitorApp app(nullptr);
+        QString message;
+        QCOMPARE(app.parseArguments({u"stompqt-monitor"_s, u"--lang"_s, u"xx"_s}, &message),
+                 MonitorApp::ParseResult::Error);
+        QVERIFY(message.contains(u"xx"_s));
+        QCOMPARE(app.parseArguments({u"stompqt-monitor"_s, u"--quit-after"_s, u"soon"_s}, &message),
+                 MonitorApp::ParseResult::Error);
+        QCOMPARE(app.parseArguments({u"stompqt-monitor"_s, u"--help"_s}, &message),
+                 MonitorApp::ParseResult::Exit);
+        QVERIFY(message.contains(u"--subscribe"_s));
+        QCOMPARE(app.parseArguments({u"stompqt-monitor"_s, u"--url"_s, u"alice:secret@example.org:1234/prod"_s,
+                                     u"--subscribe"_s, u"/a"_s, u"--subscribe"_s, u"/b"_s},
+                                    &message),
+                 MonitorApp::ParseResult::Run);
+        QCOMPARE(app.initialUrl(), u"stomp://example.org:1234"_s);
+        QCOMPARE(app.initialLogin(), u"alice"_s);
+        QCOMPARE(app.initialPasscode(), u"secret"_s);
+        QCOMPARE(app.initialVirtualHost(), u"prod"_s);
+        QCOMPARE(app.initialSubscriptions(), (QStringList{u"/a"_s, u"/b"_s}));
+        QVERIFY(app.autoConnect());
+    }
+};
+
+QTEST_MAIN(tst_Monitor)
+#include "tst_monitor.moc"
