@@ -184,9 +184,15 @@ int main(int argc, char **argv)
 
     std::printf("| case | frames/s | GB/s | memcpy of the same bytes (64 KiB pieces), GB/s |\n");
     std::printf("|---|---:|---:|---:|\n");
-    for (const Row &r : rows)
-        std::printf("| %s | %.2f M | %.2f | %.2f |\n", r.name.constData(), r.framesPerSecond / 1e6,
-                    r.gigabytesPerSecond, r.memcpyGigabytesPerSecond);
+    for (const Row &r : rows) {
+        char rate[32];
+        if (r.framesPerSecond >= 1e6)
+            std::snprintf(rate, sizeof rate, "%.2f M", r.framesPerSecond / 1e6);
+        else
+            std::snprintf(rate, sizeof rate, "%.1f k", r.framesPerSecond / 1e3);
+        std::printf("| %s | %s | %.2f | %.2f |\n", r.name.constData(), rate, r.gigabytesPerSecond,
+                    r.memcpyGigabytesPerSecond);
+    }
     std::printf("\nmedian of %d runs of at least %.1f s each; 1 GB = 10^9 bytes of encoded stream\n",
                 kRepeats, g_minSeconds);
     return 0;
