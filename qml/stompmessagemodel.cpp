@@ -71,7 +71,7 @@ void StompMessageModel::setPaused(bool paused)
         return;
     m_paused = paused;
     emit pausedChanged();
-    if (!m_paused && !m_pending.isEmpty())
+    if (!m_pending.isEmpty())
         m_batchTimer.start();
 }
 
@@ -229,13 +229,10 @@ void StompMessageModel::append(const StompFrame &message)
         const qsizetype extra = m_pending.size() - m_capacity;
         m_pending.remove(0, extra);
         m_dropped += extra;
-        emit droppedCountChanged();
     }
-    emit totalCountChanged();
-    if (!m_paused && !m_batchTimer.isActive())
+    // Counters are announced with the batch too, not per message: bindings to them stay cheap.
+    if (!m_batchTimer.isActive())
         m_batchTimer.start();
-    if (m_pending.size() == 1 || m_paused)
-        emit pendingCountChanged();
 }
 
 void StompMessageModel::flush()
@@ -249,20 +246,24 @@ void StompMessageModel::flush()
 
 void StompMessageModel::insertPending()
 {
-    if (m_paused || m_pending.isEmpty())
-        return;
-    QList<Row> batch;
-    batch.swap(m_pending);
-    const int incoming = int(batch.size());
-    // Make room first, so that the view never holds more than capacity rows.
-    trimTo(m_capacity - incoming);
-    const int first = int(m_rows.size());
-    beginInsertRows({}, first, first + incoming - 1);
-    m_rows.append(std::move(batch));
-    endInsertRows();
-    emit countChanged();
+    const qint64 droppedBefore = m_dropped;
+    if (!m_paused && !m_pending.isEmpty()) {
+        QList<Row> batch;
+        batch.swap(m_pending);
+        const int incoming = int(batch.size());
+        // Make room first, so that the view never holds more than capacity rows.
+        trimTo(m_capacity - incoming);
+        const int first = int(m_rows.size());
+        beginInsertRows({}, first, first + incoming - 1);
+        m_rows.append(std::move(batch));
+        endInsertRows();
+        emit countChanged();
+        emit batchInserted(first, first + incoming - 1);
+    }
+    emit totalCountChanged();
     emit pendingCountChanged();
-    emit batchInserted(first, first + incoming - 1);
+    if (m_dropped != droppedBefore || m_paused)
+        emit droppedCountChanged();
 }
 
 void StompMessageModel::trimTo(int capacity)

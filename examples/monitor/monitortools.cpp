@@ -24,13 +24,70 @@ QString MonitorTools::prettyJson(const QByteArray &body)
     if (trimmed.isEmpty() || (trimmed.front() != '{' && trimmed.front() != '['))
         return {};
     QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(trimmed, &error);
-    if (error.error != QJsonParseError::NoError || doc.isNull())
+    if (QJsonDocument::fromJson(trimmed, &error).isNull() || error.error != QJsonParseError::NoError)
         return {};
-    QString text = QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
-    if (text.endsWith(u'\n'))
-        text.chop(1);
-    return text;
+    // Valid JSON: indent it by hand, so that keys keep their order and numbers their digits
+    // (QJsonDocument would sort the keys and reformat the numbers).
+    const QString text = QString::fromUtf8(trimmed);
+    QString out;
+    out.reserve(text.size() * 2);
+    int depth = 0;
+    bool inString = false;
+    const auto newline = [&] {
+        out += u'\n';
+        out += QString(depth * 4, u' ');
+    };
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (inString) {
+            out += c;
+            if (c == u'\\' && i + 1 < text.size())
+                out += text.at(++i);
+            else if (c == u'"')
+                inString = false;
+            continue;
+        }
+        switch (c.unicode()) {
+        case u'"':
+            inString = true;
+            out += c;
+            break;
+        case u'{':
+        case u'[': {
+            // Empty containers stay on one line.
+            qsizetype j = i + 1;
+            while (j < text.size() && text.at(j).isSpace())
+                ++j;
+            if (j < text.size() && (text.at(j) == u'}' || text.at(j) == u']')) {
+                out += c;
+                out += text.at(j);
+                i = j;
+                break;
+            }
+            out += c;
+            ++depth;
+            newline();
+            break;
+        }
+        case u'}':
+        case u']':
+            --depth;
+            newline();
+            out += c;
+            break;
+        case u',':
+            out += c;
+            newline();
+            break;
+        case u':':
+            out += QStringLiteral(": ");
+            break;
+        default:
+            if (!c.isSpace())
+                out += c;
+        }
+    }
+    return out;
 }
 
 QString MonitorTools::hexDump(const QByteArray &body, int maxBytes)

@@ -113,7 +113,8 @@ ColumnLayout {
         }
         Rectangle {
             Layout.fillWidth: true
-            Layout.preferredHeight: Math.min(headers.contentHeight + 2, 190)
+            // From the row count, not contentHeight: wrapped rows would feed back into the layout.
+            Layout.preferredHeight: Math.min(headers.count * 24 + 4, 196)
             border.color: Theme.border
             color: Theme.panel
             ListView {

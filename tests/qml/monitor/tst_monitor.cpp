@@ -13,6 +13,7 @@
 #include <StompQt/stompclient.h>
 
 #include <QtCore/qdir.h>
+#include <QtCore/qelapsedtimer.h>
 #include <QtCore/qjsondocument.h>
 #include <QtCore/qjsonobject.h>
 #include <QtCore/qrandom.h>
@@ -27,6 +28,9 @@
 #include <QtQuick/qquickitem.h>
 #include <QtQuick/qquickwindow.h>
 #include <QtTest/qtest.h>
+
+#include <atomic>
+#include <thread>
 
 Q_IMPORT_QML_PLUGIN(StompQtMonitorPlugin)
 
@@ -222,6 +226,10 @@ private slots:
 
     void init()
     {
+        // The publisher feeds the end-to-end runs only.
+        const QByteArray test = QTest::currentTestFunction();
+        if (test != "english" && test != "german")
+            return;
         STOMPQT_REQUIRE_BROKER(broker, stompRabbitMq());
         m_publisher = new StompClient(this);
         m_publisher->setUrl(broker.url());
@@ -255,6 +263,75 @@ private slots:
         exercise(broker, u"de"_s);
     }
 
+    void tenThousandPerSecond()
+    {
+        // 10 000 messages a second for three seconds: every message reaches the bounded list
+        // (or is counted as dropped) and the GUI thread keeps turning.
+        STOMPQT_REQUIRE_BROKER(broker, stompRabbitMq());
+        const QString destination = u"/topic/stompqt-monitor-%1.load"_s.arg(m_run);
+        MonitorApp app(nullptr);
+        QString message;
+        QCOMPARE(app.parseArguments({u"stompqt-monitor"_s,
+                                     u"--url"_s, u"stomp://%1:%2/%3"_s.arg(broker.host).arg(broker.port).arg(broker.vhost),
+                                     u"--user"_s, broker.login, u"--passcode"_s, broker.passcode,
+                                     u"--subscribe"_s, destination, u"--history"_s, u"5000"_s, u"--lang"_s, u"en"_s},
+                                    &message),
+                 MonitorApp::ParseResult::Run);
+        QVERIFY(app.load());
+        QVERIFY(QTest::qWaitForWindowExposed(app.window()));
+        auto *client = find<StompClient>(app, "client");
+        QTRY_COMPARE_WITH_TIMEOUT(client->state(), StompClient::Connected, 10000);
+        QObject *subscriptions = find(app, "subscriptionList");
+        QTRY_COMPARE(subscriptions->property("count").toInt(), 1);
+        QTest::qWait(300); // the SUBSCRIBE is on its way
+
+        StompClient publisher;
+        publisher.setListenerMode(StompClient::WorkerThread);
+        publisher.setUrl(broker.url());
+        publisher.connectToHost();
+        QVERIFY(publisher.waitForConnected(10000));
+
+        constexpr int total = 30000;
+        std::atomic<bool> done{false};
+        std::thread feeder([&] {
+            const QByteArray body = QByteArray(90, 'x');
+            QElapsedTimer clock;
+            clock.start();
+            for (int i = 0; i < total; ++i) {
+                publisher.send(destination, body);
+                // Paced to 10 000 a second.
+                while (clock.nsecsElapsed() < qint64(i) * 100000)
+                    std::this_thread::sleep_for(std::chrono::microseconds(200));
+            }
+            publisher.waitForReceipt(publisher.send(destination, "last", {}, StompClient::WithReceipt), 20000);
+            done = true;
+        });
+
+        // The GUI thread's pulse: the longest gap between 10 ms timer ticks.
+        QElapsedTimer pulse;
+        pulse.start();
+        qint64 longest = 0;
+        QTimer tick;
+        tick.setInterval(10);
+        connect(&tick, &QTimer::timeout, this, [&] { longest = qMax(longest, pulse.restart()); });
+        tick.start();
+
+        QObject *model = find(app, "messageModel");
+        QElapsedTimer elapsed;
+        elapsed.start();
+        QTRY_VERIFY_WITH_TIMEOUT(done && model->property("totalCount").toLongLong() == total + 1, 60000);
+        feeder.join();
+        tick.stop();
+        qInfo("%d messages in %lld ms; longest GUI pause %lld ms; list %d, dropped %lld", total + 1,
+              elapsed.elapsed(), longest, model->property("count").toInt(),
+              model->property("droppedCount").toLongLong());
+        // The last batch may still be on its 50 ms timer.
+        QTRY_COMPARE(model->property("droppedCount").toLongLong(), qint64(total + 1 - 5000));
+        QCOMPARE(model->property("count").toInt(), 5000);
+        // Generous: the machine is shared; a stalled GUI thread would take seconds.
+        QVERIFY2(longest < 1000, qPrintable(u"GUI thread stalled for %1 ms"_s.arg(longest)));
+    }
+
     void languageSwitchAtRunTime()
     {
         MonitorApp app(nullptr);
@@ -285,6 +362,37 @@ private slots:
         QVERIFY(error);
         QTRY_VERIFY_WITH_TIMEOUT(error->property("text").toString().contains(u"Nothing accepts connections"_s), 10000);
         QCOMPARE(find(app, "connectionState")->property("text").toString(), u"Connection failed"_s);
+    }
+
+    void tools()
+    {
+        // Pretty JSON keeps key order and number text.
+        QCOMPARE(MonitorTools::prettyJson("{\"z\":1.50,\"a\":[1,{}],\"s\":\"x,{y}:\\\"q\\\"\"}"),
+                 u"{\n    \"z\": 1.50,\n    \"a\": [\n        1,\n        {}\n    ],\n    \"s\": \"x,{y}:\\\"q\\\"\"\n}"_s);
+        QCOMPARE(MonitorTools::prettyJson("[]"), u"[]"_s);
+        QVERIFY(MonitorTools::prettyJson("{not json").isEmpty());
+        QVERIFY(MonitorTools::prettyJson("42").isEmpty());
+
+        QCOMPARE(MonitorTools::hexDump(QByteArray("AB\x00\xff", 4)),
+                 u"00000000  41 42 00 ff                                       |AB..|"_s);
+
+        const QVariantList headers = MonitorTools::parseHeaders(u"a: 1\n\n# comment\nb:two:three\nbroken\n"_s);
+        QCOMPARE(headers.size(), 2);
+        QCOMPARE(headers.at(1).toList().at(1).toString(), u"two:three"_s);
+        QCOMPARE(MonitorTools::badHeaderLines(u"a: 1\nbroken"_s), QVariantList{2});
+
+        StompFrame text(StompFrame::Message, {{"destination", "/q"}, {"x", "\"quoted\""}}, "h\xc3\xa9\n");
+        QCOMPARE(MonitorTools::toJsonLine(text),
+                 QByteArray("{\"command\":\"MESSAGE\",\"headers\":[[\"destination\",\"/q\"],[\"x\",\"\\\"quoted\\\"\"]],\"body\":\"h\xc3\xa9\\n\"}\n"));
+        StompFrame binary(StompFrame::Message, {{"destination", "/q"}}, QByteArray("\xff\x00", 2));
+        QCOMPARE(MonitorTools::toJsonLine(binary),
+                 QByteArray("{\"command\":\"MESSAGE\",\"headers\":[[\"destination\",\"/q\"]],\"body_base64\":\"/wA=\"}\n"));
+
+        StompFrame received(StompFrame::Message, {{"destination", "/q"}, {"message-id", "7"}, {"subscription", "s"},
+                                                  {"content-type", "text/plain"}, {"x-app", "1"}}, "b");
+        const QVariantList kept = MonitorTools::resendHeaders(received);
+        QCOMPARE(kept.size(), 2);
+        QCOMPARE(kept.at(0).toList().at(0).toString(), u"content-type"_s);
     }
 
     void commandLine()
