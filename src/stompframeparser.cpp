@@ -38,6 +38,7 @@ public:
     Stage stage = Stage::BetweenFrames;
     StompFrame frame;
     qint64 contentLength = -1;
+    qsizetype bodyReceived = 0; // bytes of a content-length body already in frame.d->body
     int headerCount = 0;
     bool unescape = false;
 
@@ -94,8 +95,6 @@ StompFrameParser::Result StompFrameParserPrivate::needMore()
                     QCoreApplication::translate("StompFrameParser",
                                                 "incomplete frame exceeds %1 buffered bytes")
                             .arg(limits.maxBufferedBytes));
-    if (stage == Stage::Body && contentLength >= 0 && !borrowed)
-        buffer.reserve(pos + contentLength + 1);
     return StompFrameParser::NeedMoreData;
 }
 
@@ -277,6 +276,7 @@ StompFrameParser::Result StompFrameParser::next(StompFrame *out)
             d->frame = StompFrame(command);
             d->frame.d->headerData.reserve(256);
             d->contentLength = -1;
+            d->bodyReceived = 0;
             d->headerCount = 0;
             d->unescape = d->version != StompFrame::Version::V1_0
                     && !StompFrame::isUnescapedCommand(command);
@@ -315,14 +315,32 @@ StompFrameParser::Result StompFrameParser::next(StompFrame *out)
             const char *data = d->data();
             qsizetype bodyEnd;
             if (d->contentLength >= 0) {
-                bodyEnd = d->pos + qsizetype(d->contentLength);
-                if (bodyEnd >= d->size())
+                QByteArray &body = d->frame.d->body;
+                const qsizetype missing = qsizetype(d->contentLength) - d->bodyReceived;
+                bodyEnd = d->pos + missing;
+                if (bodyEnd >= d->size()) {
+                    // Incomplete: what arrived goes straight to the body (its size passed the
+                    // limits when the headers ended), so a large body is copied once instead
+                    // of into our buffer first and then out of it.
+                    const qsizetype n = d->size() - d->pos;
+                    if (n > 0) {
+                        if (d->bodyReceived == 0)
+                            body = QByteArray(qsizetype(d->contentLength), Qt::Uninitialized);
+                        std::memcpy(body.data() + d->bodyReceived, data + d->pos, size_t(n));
+                        d->bodyReceived += n;
+                        d->pos = d->scan = d->size();
+                    }
                     return d->needMore();
+                }
                 if (data[bodyEnd] != '\0')
                     return d->fail(ErrorCode::MissingNul, bodyEnd,
                                    QCoreApplication::translate("StompFrameParser",
                                                                "no NUL after a body of content-length %1")
                                            .arg(d->contentLength));
+                if (d->bodyReceived > 0)
+                    std::memcpy(body.data() + d->bodyReceived, data + d->pos, size_t(missing));
+                else if (missing > 0)
+                    body = QByteArray(data + d->pos, missing);
             } else {
                 const void *nul = std::memchr(data + d->scan, '\0', size_t(d->size() - d->scan));
                 if (!nul) {
@@ -340,9 +358,9 @@ StompFrameParser::Result StompFrameParser::next(StompFrame *out)
                                    QCoreApplication::translate("StompFrameParser",
                                                                "body exceeds the limit of %1 bytes")
                                            .arg(d->limits.maxBodySize));
+                if (bodyEnd > d->pos)
+                    d->frame.d->body = QByteArray(data + d->pos, bodyEnd - d->pos);
             }
-            if (bodyEnd > d->pos)
-                d->frame.d->body = QByteArray(data + d->pos, bodyEnd - d->pos);
             if (d->timestamps)
                 d->frame.d->timestamp = QDateTime::currentDateTimeUtc();
             d->pos = d->scan = bodyEnd + 1;
