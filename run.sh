@@ -36,7 +36,7 @@ usage: ./run.sh <command>
   brokers status       tell whether they run
   test                 deps, build, brokers, ctest, fuzz (when tests/fuzz exists), install + package consumer
   demo                 send and receive a few messages through the brokers
-  bench                Release build in build-release/, run build-release/bench/bench_*
+  bench                Release build in build-release/, run its bench/*/bench_* programs
   help                 this text
 
 Environment: STOMPQT_JOBS (build jobs, 2), STOMPQT_BROKER_DIR (broker state, build/brokers),
@@ -293,6 +293,7 @@ cmd_demo() {
         sleep 1
         say "stompqt send"
         "$tool" send --url "$url" --count 3 /queue/stompqt-demo 'hello {n} from StompQt' || rc=$?
+        echo "sent 3 messages (exit $rc)"
         wait "$sub_pid" || rc=$?
         say "subscriber output"
         cat "$out"
@@ -315,9 +316,11 @@ cmd_bench() {
         -DSTOMPQT_BUILD_EXAMPLES=OFF -DSTOMPQT_BUILD_BENCHMARKS=ON
     cmake --build "$dir" -j"$JOBS"
     local benches=() b
-    for b in "$dir"/bench/bench_*; do [ -f "$b" ] && [ -x "$b" ] && benches+=("$b"); done
+    # bench/<name>/ folders build bench_<name> executables (bench/bench_* also counts).
+    while IFS= read -r b; do benches+=("$b"); done < <(
+        find "$dir/bench" -maxdepth 2 -type f -perm -u+x -name 'bench_*' 2>/dev/null | sort)
     if [ ${#benches[@]} -eq 0 ]; then
-        echo "no benchmarks built yet ($dir/bench/bench_*)"
+        echo "no benchmarks built yet ($dir/bench/*/bench_*)"
         return 0
     fi
     with_private_brokers
