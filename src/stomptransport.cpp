@@ -15,6 +15,8 @@
 #  include <poll.h>
 #endif
 
+#include <utility>
+
 namespace {
 QString tr(const char *s) { return QCoreApplication::translate("StompClient", s); }
 
@@ -168,20 +170,41 @@ public:
             m_sslErrors = texts.join(QStringLiteral("; "));
         });
 #endif
-        connect(m_socket, &QWebSocket::connected, this, &StompTransport::connected);
-        connect(m_socket, &QWebSocket::disconnected, this, &StompTransport::disconnected);
+        connect(m_socket, &QWebSocket::connected, this, [this] {
+            m_opened = true;
+            emit connected();
+        });
+        // QWebSocket reports a connection that never opened (refused, host not found) with
+        // disconnected() *before* error(): report the error, which says why.
+        connect(m_socket, &QWebSocket::disconnected, this, [this] {
+            if (!m_opened && m_socket->error() != QAbstractSocket::UnknownSocketError) {
+                reportError(m_socket->error());
+                return;
+            }
+            // A close other than a normal one says why (e.g. 1007: a text message that was
+            // not UTF-8, which QWebSocket refuses); 1002, 1003, 1007 mean unusable data.
+            const QWebSocketProtocol::CloseCode code = m_socket->closeCode();
+            if (m_opened && code != QWebSocketProtocol::CloseCodeNormal && !m_errorReported) {
+                m_errorReported = true;
+                const bool badData = code == QWebSocketProtocol::CloseCodeProtocolError
+                        || code == QWebSocketProtocol::CloseCodeDatatypeNotSupported
+                        || code == QWebSocketProtocol::CloseCodeWrongDatatype;
+                emit errorOccurred(badData ? StompClient::ProtocolError : StompClient::RemoteClosed,
+                                   tr("the WebSocket was closed with code %1: %2")
+                                           .arg(int(code))
+                                           .arg(m_socket->closeReason().isEmpty()
+                                                        ? m_socket->errorString()
+                                                        : m_socket->closeReason()));
+                return;
+            }
+            emit disconnected();
+        });
         connect(m_socket, &QWebSocket::bytesWritten, this, &StompTransport::bytesWritten);
         connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &m) { append(m); });
         connect(m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &m) { append(m.toUtf8()); });
         // Qt 6.4 names it error(); errorOccurred() came in 6.5.
         connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
-                [this](QAbstractSocket::SocketError e) {
-                    const StompClient::Error error = mapSocketError(e);
-                    QString text = m_socket->errorString();
-                    if (error == StompClient::TlsError && !m_sslErrors.isEmpty())
-                        text = tr("TLS handshake failed: %1").arg(m_sslErrors);
-                    emit errorOccurred(error, text);
-                });
+                &WebSocketTransport::reportError);
     }
 
     StompEndpoint::Kind kind() const override { return StompEndpoint::WebSocket; }
@@ -191,6 +214,8 @@ public:
         m_in.clear();
         m_offset = 0;
         m_sslErrors.clear();
+        m_opened = false;
+        m_errorReported = false;
         QWebSocketHandshakeOptions options;
         QStringList protocols;
         if (m_versions & StompClient::Version1_2)
@@ -225,6 +250,17 @@ public:
     void setReadBufferSize(qint64 bytes) override { m_limit = bytes; }
 
 private:
+    void reportError(QAbstractSocket::SocketError e)
+    {
+        if (std::exchange(m_errorReported, true))
+            return; // once per connection: disconnected() may have reported it already
+        const StompClient::Error error = mapSocketError(e);
+        QString text = m_socket->errorString();
+        if (error == StompClient::TlsError && !m_sslErrors.isEmpty())
+            text = tr("TLS handshake failed: %1").arg(m_sslErrors);
+        emit errorOccurred(error, text);
+    }
+
     void append(const QByteArray &message)
     {
         // A WebSocket cannot be paused: while the driver does not read, refuse to hoard.
@@ -249,6 +285,8 @@ private:
     qsizetype m_offset = 0;
     qint64 m_limit = 0;
     QString m_sslErrors;
+    bool m_opened = false;
+    bool m_errorReported = false;
 };
 #endif
 } // namespace
