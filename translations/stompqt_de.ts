@@ -152,16 +152,8 @@
         <translation>Alle so viele Sekunden einen Heartbeat senden (0: nie)</translation>
     </message>
     <message>
-        <source>out</source>
-        <translation>aus</translation>
-    </message>
-    <message>
         <source>Expect one from the broker every this many seconds (0: never)</source>
         <translation>Alle so viele Sekunden einen vom Broker erwarten (0: nie)</translation>
-    </message>
-    <message>
-        <source>in (s)</source>
-        <translation>ein (s)</translation>
     </message>
     <message>
         <source>STOMP %1 · %2</source>
@@ -195,6 +187,30 @@
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
+    <message>
+        <source>stomp://, stomp+ssl:// (TLS), ws:// or wss:// (WebSocket); several brokers separated by commas for failover</source>
+        <translation>stomp://, stomp+ssl:// (TLS), ws:// oder wss:// (WebSocket); mehrere Broker durch Kommas getrennt für Failover</translation>
+    </message>
+    <message>
+        <source>Accept any certificate (testing only)</source>
+        <translation>Jedes Zertifikat akzeptieren (nur zum Testen)</translation>
+    </message>
+    <message>
+        <source>Skips certificate checks: anyone on the way can read and change the traffic.</source>
+        <translation>Überspringt die Zertifikatsprüfung: Jeder auf dem Weg kann den Verkehr mitlesen und ändern.</translation>
+    </message>
+    <message>
+        <source>Reconnect automatically</source>
+        <translation>Automatisch neu verbinden</translation>
+    </message>
+    <message>
+        <source>After a lost connection, try again with growing pauses; subscriptions are restored.</source>
+        <translation>Nach einem Verbindungsverlust mit wachsenden Pausen erneut versuchen; Abonnements werden wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -209,10 +225,6 @@
     <message>
         <source>Monitor</source>
         <translation>Monitor</translation>
-    </message>
-    <message>
-        <source>%1:%2 · STOMP %3 · %4</source>
-        <translation>%1:%2 · STOMP %3 · %4</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -347,6 +359,10 @@
     <message>
         <source>This help</source>
         <translation>Diese Hilfe</translation>
+    </message>
+    <message>
+        <source>%1 · STOMP %2 · %3</source>
+        <translation>%1 · STOMP %2 · %3</translation>
     </message>
 </context>
 <context>
@@ -611,7 +627,7 @@
     <name>RateChart</name>
     <message>
         <source>Rate</source>
-        <translation>Rate</translation>
+        <translation>Durchsatz</translation>
     </message>
     <message>
         <source>messages per second, last %1 s · now %L2/s · peak %L3/s</source>
@@ -701,7 +717,7 @@
     </message>
     <message>
         <source>Ask for a receipt</source>
-        <translation>Quittung anfordern</translation>
+        <translation>Mit Quittung</translation>
     </message>
     <message>
         <source>In transaction</source>

@@ -152,16 +152,8 @@
         <translation>Envoyer un heart-beat toutes les N secondes (0 : jamais)</translation>
     </message>
     <message>
-        <source>out</source>
-        <translation>sortant</translation>
-    </message>
-    <message>
         <source>Expect one from the broker every this many seconds (0: never)</source>
         <translation>En attendre un du broker toutes les N secondes (0 : jamais)</translation>
-    </message>
-    <message>
-        <source>in (s)</source>
-        <translation>entrant (s)</translation>
     </message>
     <message>
         <source>STOMP %1 · %2</source>
@@ -195,6 +187,30 @@
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
+    <message>
+        <source>stomp://, stomp+ssl:// (TLS), ws:// or wss:// (WebSocket); several brokers separated by commas for failover</source>
+        <translation>stomp://, stomp+ssl:// (TLS), ws:// ou wss:// (WebSocket) ; plusieurs brokers séparés par des virgules pour le basculement</translation>
+    </message>
+    <message>
+        <source>Accept any certificate (testing only)</source>
+        <translation>Accepter tout certificat (tests uniquement)</translation>
+    </message>
+    <message>
+        <source>Skips certificate checks: anyone on the way can read and change the traffic.</source>
+        <translation>Ignore la vérification des certificats : n&apos;importe qui sur le trajet peut lire et modifier le trafic.</translation>
+    </message>
+    <message>
+        <source>Reconnect automatically</source>
+        <translation>Reconnexion automatique</translation>
+    </message>
+    <message>
+        <source>After a lost connection, try again with growing pauses; subscriptions are restored.</source>
+        <translation>Après une perte de connexion, réessayer avec des pauses croissantes ; les abonnements sont rétablis.</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -209,10 +225,6 @@
     <message>
         <source>Monitor</source>
         <translation>Moniteur</translation>
-    </message>
-    <message>
-        <source>%1:%2 · STOMP %3 · %4</source>
-        <translation>%1:%2 · STOMP %3 · %4</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -347,6 +359,10 @@
     <message>
         <source>This help</source>
         <translation>Cette aide</translation>
+    </message>
+    <message>
+        <source>%1 · STOMP %2 · %3</source>
+        <translation>%1 · STOMP %2 · %3</translation>
     </message>
 </context>
 <context>
@@ -619,7 +635,7 @@
     </message>
     <message>
         <source>now</source>
-        <translation>maint.</translation>
+        <translation>maintenant</translation>
     </message>
     <message>
         <source>-%1 s</source>
@@ -701,11 +717,11 @@
     </message>
     <message>
         <source>Ask for a receipt</source>
-        <translation>Demander un accusé</translation>
+        <translation>Avec accusé</translation>
     </message>
     <message>
         <source>In transaction</source>
-        <translation>Dans la transaction</translation>
+        <translation>En transaction</translation>
     </message>
     <message>
         <source>Send</source>

@@ -83,21 +83,30 @@ MonitorApp::ParseResult MonitorApp::parseArguments(const QStringList &arguments,
     }
 
     if (parser.isSet(url)) {
-        QString text = parser.value(url);
-        if (!text.contains("://"_L1))
-            text.prepend("stomp://"_L1);
-        const QUrl u(text);
-        if (!u.isValid() || u.host().isEmpty()) {
-            *message = QCoreApplication::translate("MonitorApp", "invalid --url '%1'").arg(parser.value(url));
-            return ParseResult::Error;
+        QString text = parser.value(url).trimmed();
+        if (text.startsWith("failover:"_L1) || text.contains(u',')) {
+            m_url = text; // a broker list; the client reads it as it is
+        } else {
+            if (!text.contains("://"_L1))
+                text.prepend("stomp://"_L1);
+            QUrl u(text);
+            if (!u.isValid() || u.host().isEmpty()) {
+                *message = QCoreApplication::translate("MonitorApp", "invalid --url '%1'").arg(parser.value(url));
+                return ParseResult::Error;
+            }
+            // Credentials and the virtual host have their own fields. Over WebSocket the path
+            // is the HTTP path and stays in the URL.
+            m_login = u.userName();
+            m_passcode = u.password();
+            u.setUserInfo({});
+            const QString path = u.path(QUrl::FullyDecoded);
+            const bool webSocket = u.scheme() == "ws"_L1 || u.scheme() == "wss"_L1;
+            if (!webSocket && path.size() > 1) {
+                m_vhost = path.mid(1);
+                u.setPath({});
+            }
+            m_url = u.toString();
         }
-        // The URL field shows scheme, host and port; the rest goes to its own field.
-        m_url = u"%1://%2:%3"_s.arg(u.scheme(), u.host()).arg(u.port(61613));
-        m_login = u.userName();
-        m_passcode = u.password();
-        const QString path = u.path(QUrl::FullyDecoded);
-        if (path.size() > 1)
-            m_vhost = path.mid(1);
         m_autoConnect = true;
     }
     if (parser.isSet(user))

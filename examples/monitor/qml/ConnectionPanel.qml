@@ -34,6 +34,8 @@ ColumnLayout {
             version: versionBox.currentIndex,
             heartbeatOut: heartbeatOut.value,
             heartbeatIn: heartbeatIn.value,
+            reconnect: reconnectBox.checked,
+            insecureTls: insecureTls.checked,
             subscriptions: JSON.stringify(subscriptionsForProfile())
         }
     }
@@ -47,6 +49,8 @@ ColumnLayout {
         if (s.version !== undefined) versionBox.currentIndex = Number(s.version)
         if (s.heartbeatOut !== undefined) heartbeatOut.value = Number(s.heartbeatOut)
         if (s.heartbeatIn !== undefined) heartbeatIn.value = Number(s.heartbeatIn)
+        if (s.reconnect !== undefined) reconnectBox.checked = s.reconnect === true || s.reconnect === "true"
+        if (s.insecureTls !== undefined) insecureTls.checked = s.insecureTls === true || s.insecureTls === "true"
         profileApplied(s)
     }
 
@@ -114,24 +118,41 @@ ColumnLayout {
         errorDetail = text
     }
 
-    function validUrl(text) {
-        return /^([a-z][a-z0-9+.-]*:\/\/)?[^\s\/:@]+(:\d{1,5})?\/?$/i.test(text.trim())
+    // One broker (stomp://, stomp+ssl://, ws://, wss://, or host:port), a comma-separated list,
+    // or ActiveMQ's failover:(url1,url2).
+    function brokerUrl(text) {
+        text = text.trim()
+        if (text.startsWith("failover:"))
+            return /^failover:\(.+\)/.test(text) ? text : ""
+        const parts = text.split(",").map(p => p.trim()).filter(p => p !== "")
+        for (let i = 0; i < parts.length; ++i) {
+            if (parts[i].indexOf("://") < 0)
+                parts[i] = "stomp://" + parts[i]
+            if (!/^[a-z][a-z0-9+.-]*:\/\/[^\s\/:@]+(:\d{1,5})?(\/\S*)?$/i.test(parts[i]))
+                return ""
+        }
+        if (parts.length === 0)
+            return ""
+        return parts.length === 1 ? parts[0] : "failover:(" + parts.join(",") + ")"
     }
+    readonly property bool usesTls: /(stomp\+ssl|ssl|wss):\/\//i.test(urlField.text)
 
     function connectToBroker() {
         errorTitle = ""
         errorDetail = ""
-        let url = urlField.text.trim()
-        if (!validUrl(url)) {
+        const url = brokerUrl(urlField.text)
+        if (url === "") {
             errorTitle = qsTr("The URL is not valid. Use stomp://host:port, e.g. stomp://localhost:61613.")
             return
         }
-        if (url.indexOf("://") < 0)
-            url = "stomp://" + url
-        client.url = url
+        client.virtualHost = ""
+        client.url = url // may set the virtual host from its path
         client.login = loginField.text
         client.passcode = passcodeField.text
-        client.virtualHost = vhostField.text.trim()
+        if (vhostField.text.trim() !== "")
+            client.virtualHost = vhostField.text.trim()
+        client.reconnectEnabled = reconnectBox.checked
+        client.insecureSkipTlsVerification = usesTls && insecureTls.checked
         client.acceptedVersions = [7, 4, 2, 1][versionBox.currentIndex]
         client.outgoingHeartbeat = heartbeatOut.value * 1000
         client.incomingHeartbeat = heartbeatIn.value * 1000
@@ -209,6 +230,21 @@ ColumnLayout {
             selectByMouse: true
             enabled: panel.client.state === StompClient.Disconnected
             onAccepted: panel.connectToBroker()
+            ToolTip.text: qsTr("stomp://, stomp+ssl:// (TLS), ws:// or wss:// (WebSocket); several brokers separated by commas for failover")
+            ToolTip.visible: hovered
+            ToolTip.delay: 600
+        }
+        Item { width: 1; height: 1; visible: panel.usesTls }
+        CheckBox {
+            id: insecureTls
+            objectName: "insecureTls"
+            visible: panel.usesTls
+            enabled: urlField.enabled
+            Layout.fillWidth: true
+            padding: 0
+            text: qsTr("Accept any certificate (testing only)")
+            ToolTip.text: qsTr("Skips certificate checks: anyone on the way can read and change the traffic.")
+            ToolTip.visible: hovered
         }
 
         Label { text: qsTr("Login") }
@@ -263,11 +299,25 @@ ColumnLayout {
             model: [qsTr("1.2, 1.1 or 1.0"), qsTr("1.2 only"), qsTr("1.1 only"), qsTr("1.0 only")]
         }
 
+        Item { width: 1; height: 1 }
+        CheckBox {
+            id: reconnectBox
+            objectName: "reconnect"
+            enabled: urlField.enabled
+            Layout.fillWidth: true
+            padding: 0
+            checked: true
+            text: qsTr("Reconnect automatically")
+            ToolTip.text: qsTr("After a lost connection, try again with growing pauses; subscriptions are restored.")
+            ToolTip.visible: hovered
+        }
+
         Label { text: qsTr("Heart-beat") }
         RowLayout {
             spacing: 4
             Layout.fillWidth: true
             enabled: urlField.enabled
+            Label { text: "\u2191"; color: Theme.subtleText }
             SpinBox {
                 id: heartbeatOut
                 from: 0; to: 300; value: 10
@@ -276,7 +326,7 @@ ColumnLayout {
                 ToolTip.text: qsTr("Send a heart-beat every this many seconds (0: never)")
                 ToolTip.visible: hovered
             }
-            Label { text: qsTr("out"); color: Theme.subtleText }
+            Label { text: "\u2193"; color: Theme.subtleText; leftPadding: 4 }
             SpinBox {
                 id: heartbeatIn
                 from: 0; to: 300; value: 10
@@ -285,7 +335,7 @@ ColumnLayout {
                 ToolTip.text: qsTr("Expect one from the broker every this many seconds (0: never)")
                 ToolTip.visible: hovered
             }
-            Label { text: qsTr("in (s)"); color: Theme.subtleText }
+            Label { text: qsTr("s"); color: Theme.subtleText }
         }
     }
 

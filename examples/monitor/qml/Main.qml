@@ -15,7 +15,7 @@ ApplicationWindow {
     visible: true
     color: Theme.window
     title: client.state === StompClient.Connected
-           ? qsTr("StompQt Monitor – %1").arg(client.host + ":" + client.port)
+           ? qsTr("StompQt Monitor – %1").arg(client.currentBroker || client.host + ":" + client.port)
            : qsTr("StompQt Monitor")
 
     property var selectedMessage: null
@@ -127,8 +127,8 @@ ApplicationWindow {
                 elide: Text.ElideRight
                 color: "#c8d1dc"
                 text: client.state === StompClient.Connected
-                      ? qsTr("%1:%2 · STOMP %3 · %4").arg(client.host).arg(client.port).arg(client.version)
-                            .arg(client.server)
+                      ? qsTr("%1 · STOMP %2 · %3").arg(client.currentBroker || client.host + ":" + client.port)
+                            .arg(client.version).arg(client.server)
                       : connectionPanel.errorTitle
             }
 

@@ -114,7 +114,7 @@ ColumnLayout {
         Rectangle {
             Layout.fillWidth: true
             // From the row count, not contentHeight: wrapped rows would feed back into the layout.
-            Layout.preferredHeight: Math.min(headers.count * 24 + 4, 196)
+            Layout.preferredHeight: Math.min(headers.count * 24 + 4, Math.max(120, detail.height * 0.4))
             border.color: Theme.border
             color: Theme.panel
             ListView {

@@ -41,8 +41,8 @@ ColumnLayout {
 
     // Column widths, shared by the header and the rows.
     readonly property int timeWidth: 100
-    readonly property int destinationWidth: Math.max(120, Math.min(240, width * 0.25))
-    readonly property int subscriptionWidth: Math.max(80, Math.min(160, width * 0.16))
+    readonly property int destinationWidth: Math.max(120, Math.min(240, width * 0.24))
+    readonly property int subscriptionWidth: Math.max(90, Math.min(180, width * 0.19))
     readonly property int sizeWidth: 62
 
     function selectRow(row) {

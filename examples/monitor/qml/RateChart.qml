@@ -76,7 +76,8 @@ ColumnLayout {
                 for (let s = 0; s <= n; s += 15) {
                     const x = left + w - w * s / n
                     ctx.fillStyle = Theme.subtleText
-                    ctx.fillText(s === 0 ? qsTr("now") : qsTr("-%1 s").arg(s), x, top + h + 5)
+                    ctx.textAlign = s === 0 ? "right" : s === n ? "left" : "center"
+                    ctx.fillText(s === 0 ? qsTr("now") : qsTr("-%1 s").arg(s), s === 0 ? x + 4 : x, top + h + 5)
                 }
                 // One line per destination.
                 const series = chart.history.series

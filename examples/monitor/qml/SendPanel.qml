@@ -190,6 +190,7 @@ ColumnLayout {
             text: qsTr("Ask for a receipt")
             checked: true
             padding: 0
+            Layout.fillWidth: true
         }
         CheckBox {
             id: useTransaction
@@ -197,8 +198,8 @@ ColumnLayout {
             enabled: panel.transaction !== ""
             checked: false
             padding: 0
+            Layout.fillWidth: true
         }
-        Item { Layout.fillWidth: true }
         Button {
             id: sendButton
             objectName: "sendButton"
