@@ -48,6 +48,7 @@ protected:
     bool isEnding() const { return m_finishing || m_done; }
 
     StompClient *client() { return &m_client; }
+    const StompClient *client() const { return &m_client; }
     const ConnectionConfig &config() const { return m_config; }
 
 private:

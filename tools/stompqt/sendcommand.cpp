@@ -9,9 +9,10 @@ namespace {
 // Frames per event-loop turn: large enough to keep the socket busy, small enough that
 // incoming frames (an ERROR, receipts) and the buffer signals are handled between batches.
 constexpr int kBatchFrames = 256;
-// Retry delay when the buffer is above the mark but no writeBufferFull() was seen (the
-// mark was crossed inside a batch); writeBufferDrained() normally resumes sooner.
-constexpr int kBlockedRetryMs = 20;
+// While the buffer is above the mark: how often to look whether the broker takes bytes.
+// writeBufferDrained() normally resumes sooner; the poll also covers a mark crossed
+// without the signal and measures progress for the stall guard.
+constexpr int kBlockedPollMs = 100;
 // Used when the client has no mark of its own, so that a large --count cannot queue without bound.
 constexpr qint64 kDefaultHighWaterMark = 4 * 1024 * 1024;
 constexpr int kReceiptGuardMarginMs = 2000;
@@ -38,10 +39,17 @@ SendCommand::SendCommand(const ConnectionConfig &connection, const SendConfig &s
         fail(ExitTimeout, u"timed out waiting for receipt %1"_s.arg(ids.join(u", "_s)));
     });
 
+    m_stallGuard.setSingleShot(true);
+    connect(&m_stallGuard, &QTimer::timeout, this, [this] {
+        fail(ExitTimeout, u"the broker took no data for %1 ms (producer flow control?); %2 of %3 message(s) "
+                          "were handed to the client"_s.arg(client()->receiptTimeout()).arg(m_sent).arg(m_send.count));
+    });
+
     connect(client(), &StompClient::receiptReceived, this, &SendCommand::onReceipt);
     connect(client(), &StompClient::writeBufferFull, this, [this] { m_writeBlocked = true; });
     connect(client(), &StompClient::writeBufferDrained, this, [this] {
         m_writeBlocked = false;
+        m_stallGuard.stop();
         schedulePump();
     });
 }
@@ -66,12 +74,11 @@ void SendCommand::pump()
     if (m_allSent || isEnding())
         return;
     for (int batch = 0; batch < kBatchFrames && m_sent < m_send.count; ++batch) {
-        if (m_writeBlocked)
-            return; // writeBufferDrained() resumes
-        if (client()->bytesToWrite() >= client()->writeHighWaterMark()) {
-            schedulePump(kBlockedRetryMs);
+        if (isWriteBlocked()) {
+            waitForDrain();
             return;
         }
+        m_stallGuard.stop();
         sendOne();
         if (isEnding())
             return;
@@ -89,6 +96,22 @@ void SendCommand::pump()
     note(u"sent %1 message(s) to %2; waiting for %3 receipt(s)"_s.arg(m_sent).arg(m_send.destination)
                  .arg(m_pendingReceipts.size()));
     maybeFinish();
+}
+
+bool SendCommand::isWriteBlocked() const
+{
+    return m_writeBlocked || client()->bytesToWrite() >= client()->writeHighWaterMark();
+}
+
+void SendCommand::waitForDrain()
+{
+    // The guard runs while no byte leaves the buffer; any progress restarts it.
+    const qint64 pending = client()->bytesToWrite();
+    if (!m_stallGuard.isActive() || pending < m_stalledAt) {
+        m_stalledAt = pending;
+        m_stallGuard.start(client()->receiptTimeout());
+    }
+    schedulePump(kBlockedPollMs);
 }
 
 void SendCommand::sendOne()

@@ -12,7 +12,8 @@ namespace StompCli {
     that prove the broker has everything (every frame with --receipt, else the last one or
     the COMMIT). Frames are produced in batches from the event loop and production pauses
     while the client's write buffer is above its high-water mark, so memory stays bounded
-    for any --count.
+    for any --count. A broker that takes no bytes at all for receiptTimeout (producer flow
+    control with nobody consuming) ends the command with ExitTimeout instead of a hang.
 */
 class SendCommand : public Command
 {
@@ -27,6 +28,8 @@ protected:
 private:
     void schedulePump(int delayMs = 0);
     void pump();
+    bool isWriteBlocked() const;
+    void waitForDrain();
     void sendOne();
     void expectReceipt(const QString &receiptId, const QString &what);
     void onReceipt(const QString &receiptId);
@@ -38,6 +41,8 @@ private:
     QSet<QString> m_pendingReceipts;
     QTimer m_pumpTimer;
     QTimer m_receiptGuard;
+    QTimer m_stallGuard;
+    qint64 m_stalledAt = 0;
     int m_sent = 0;
     bool m_writeBlocked = false;
     bool m_allSent = false;

@@ -291,6 +291,7 @@ public:
     QByteArray connectReply = QByteArrayLiteral("CONNECTED\nversion:1.2\nserver:scripted/1.0\n\n") + '\0';
     bool closeAfterConnectReply = false;
     bool answerReceipts = true; ///< DISCONNECT's receipt is always answered
+    bool stopReadingAfterConnect = false; ///< like a broker in producer flow control
     QList<QByteArray> messagesOnSubscribe;
     QList<StompFrame> received;
 
@@ -326,7 +327,7 @@ private:
 
     void read()
     {
-        if (!m_socket)
+        if (!m_socket || m_paused)
             return;
         // feed() borrows the bytes until next() says NeedMoreData: keep them alive until then.
         const QByteArray chunk = m_socket->readAll();
@@ -354,6 +355,12 @@ private:
         case StompFrame::Connect:
         case StompFrame::Stomp:
             m_socket->write(connectReply);
+            if (stopReadingAfterConnect) {
+                // Qt stops taking bytes from the kernel once this buffer is full.
+                m_socket->setReadBufferSize(1);
+                m_paused = true;
+                return;
+            }
             if (closeAfterConnectReply) {
                 m_socket->flush();
                 m_socket->disconnectFromHost();
@@ -374,6 +381,7 @@ private:
 
     QTcpServer m_server;
     QPointer<QTcpSocket> m_socket;
+    bool m_paused = false;
     StompFrameParser m_parser;
 };
 
@@ -406,6 +414,7 @@ private Q_SLOTS:
     void scriptedServerError();
     void scriptedReceiptTimeout();
     void scriptedConnectionClosed();
+    void scriptedBrokerStopsReading();
 
     // Real brokers.
     void roundTripWithCount_data() { addBrokerRows(); }
@@ -827,6 +836,26 @@ void tst_Cli::scriptedConnectionClosed()
     CHECK_RUN(run, 2);
     QVERIFY2(!run.err.isEmpty(), run.describe());
     QVERIFY2(run.elapsedMs < 5000, run.describe());
+}
+
+void tst_Cli::scriptedBrokerStopsReading()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    server.stopReadingAfterConnect = true;
+    constexpr int count = 100000; // 100 MB: far more than the write buffer's mark and the kernel's buffers
+    const ToolRun run = runTool(server.args() + QStringList{u"--receipt-timeout"_s, u"1000"_s, u"send"_s,
+                                                            u"--count"_s, QString::number(count), u"/queue/slow"_s,
+                                                            QString(1000, u'x')}, {}, 30000);
+    CHECK_RUN(run, 3);
+    QVERIFY2(run.err.contains("took no data"), run.describe());
+    // Production stopped at the mark instead of queueing all 100 MB in memory.
+    const qsizetype of = run.err.indexOf(" of " + QByteArray::number(count));
+    QVERIFY2(of > 0, run.describe());
+    const qsizetype start = run.err.lastIndexOf(' ', of - 1) + 1;
+    const int handed = run.err.mid(start, of - start).toInt();
+    QVERIFY2(handed > 0 && handed < count / 4, run.describe());
+    QVERIFY2(run.elapsedMs < 15000, run.describe());
 }
 
 // =================================================================================================
