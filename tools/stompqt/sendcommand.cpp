@@ -35,12 +35,16 @@ SendCommand::SendCommand(const ConnectionConfig &connection, const SendConfig &s
     connect(&m_pumpTimer, &QTimer::timeout, this, &SendCommand::pump);
     m_receiptGuard.setSingleShot(true);
     connect(&m_receiptGuard, &QTimer::timeout, this, [this] {
+        if (isEnding())
+            return;
         const QStringList ids(m_pendingReceipts.cbegin(), m_pendingReceipts.cend());
         fail(ExitTimeout, u"timed out waiting for receipt %1"_s.arg(ids.join(u", "_s)));
     });
 
     m_stallGuard.setSingleShot(true);
     connect(&m_stallGuard, &QTimer::timeout, this, [this] {
+        if (isEnding())
+            return;
         fail(ExitTimeout, u"the broker took no data for %1 ms (producer flow control?); %2 of %3 message(s) "
                           "were handed to the client"_s.arg(client()->receiptTimeout()).arg(m_sent).arg(m_send.count));
     });

@@ -53,6 +53,8 @@ void SubscribeCommand::onMessage(const StompFrame &message)
 
 void SubscribeCommand::onIdle()
 {
+    if (isEnding())
+        return;
     if (m_subscribe.count > 0 && m_received < m_subscribe.count) {
         writeStderr(u"stompqt subscribe: timed out after %1 s without a message; received %2 of %3\n"_s
                             .arg(m_subscribe.idleTimeoutMs / 1000.0).arg(m_received).arg(m_subscribe.count));
