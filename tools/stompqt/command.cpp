@@ -104,6 +104,12 @@ void Command::finish(int exitCode)
 {
     if (m_finishing || m_done)
         return;
+    // An error reported a moment ago (say, while the last frame was being sent) wins over success.
+    if (m_failureReportScheduled) {
+        reportFailure();
+        if (m_done)
+            return;
+    }
     m_finishing = true;
     m_exitCode = exitCode;
     m_connectGuard.stop();

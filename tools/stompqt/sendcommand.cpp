@@ -142,9 +142,8 @@ void SendCommand::sendOne()
 void SendCommand::expectReceipt(const QString &receiptId, const QString &what)
 {
     if (receiptId.isEmpty()) {
-        // The client reports why (not connected, unencodable frame) through errorOccurred().
-        if (!isEnding())
-            note(u"%1 was not sent"_s.arg(what));
+        // Not sent (not connected, a frame the version cannot encode): never report success.
+        fail(ExitConnection, u"%1 was not sent: %2"_s.arg(what, client()->errorString()));
         return;
     }
     m_pendingReceipts.insert(receiptId);

@@ -415,6 +415,7 @@ private Q_SLOTS:
     void scriptedReceiptTimeout();
     void scriptedConnectionClosed();
     void scriptedBrokerStopsReading();
+    void scriptedUnencodableFrame();
 
     // Real brokers.
     void roundTripWithCount_data() { addBrokerRows(); }
@@ -856,6 +857,20 @@ void tst_Cli::scriptedBrokerStopsReading()
     const int handed = run.err.mid(start, of - start).toInt();
     QVERIFY2(handed > 0 && handed < count / 4, run.describe());
     QVERIFY2(run.elapsedMs < 15000, run.describe());
+}
+
+void tst_Cli::scriptedUnencodableFrame()
+{
+    // STOMP 1.0 has no escapes: a header value with a line feed cannot be sent. That must be an
+    // error, never a silent success.
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    server.connectReply = QByteArrayLiteral("CONNECTED\nversion:1.0\n\n") + '\0';
+    const ToolRun run = runTool(server.args() + QStringList{u"--header"_s, u"x-bad:a\nb"_s, u"send"_s,
+                                                            u"/queue/u"_s, u"body"_s}, {}, 15000);
+    CHECK_RUN(run, 2);
+    QVERIFY2(!run.err.isEmpty(), run.describe());
+    QCOMPARE(server.framesOf(StompFrame::Send).size(), 0);
 }
 
 // =================================================================================================
