@@ -123,8 +123,15 @@ StompConnection::StompConnection(std::shared_ptr<StompSharedState> shared)
       m_heartbeatSendTimer(new QTimer(this)),
       m_heartbeatCheckTimer(new QTimer(this)),
       m_reconnectTimer(new QTimer(this)),
-      m_stallTimer(new QTimer(this))
+      m_stallTimer(new QTimer(this)),
+      m_writeStallTimer(new QTimer(this))
 {
+    m_writeStallTimer->setSingleShot(true);
+    connect(m_writeStallTimer, &QTimer::timeout, this, [this] {
+        fail(StompClient::WriteBufferFull,
+             tr("the server took no byte for %1 ms (%2 bytes waiting)")
+                     .arg(m_config.frameTimeout).arg(m_transport ? m_transport->bytesToWrite() : 0));
+    });
     m_stallTimer->setSingleShot(true);
     connect(m_stallTimer, &QTimer::timeout, this, [this] {
         fail(StompClient::SocketTimeout,
@@ -605,13 +612,21 @@ bool StompConnection::writeNow(const StompFrame &frame, StompClient::SendOptions
     m_shared->outstandingBytes.fetch_add(m_writeBuffer.size() - estimate);
 
     if (lcStompFrames().isDebugEnabled() || m_shared->monitorFrames.load(std::memory_order_relaxed)) {
-        StompFrame shown = frame;
+        // What went on the wire (with the content-length the encoder added), passcode masked.
+        StompFrameParser wire(m_version);
+        wire.feed(m_writeBuffer);
+        StompFrame shown;
+        if (wire.next(&shown) != StompFrameParser::FrameReady)
+            shown = frame;
         if (shown.hasHeader("passcode"))
             shown.setHeader("passcode", "********");
         qCDebug(lcStompFrames) << "sent" << shown;
         emit frameSent(shown);
     }
     const qint64 pending = m_transport->bytesToWrite();
+    // Bytes waiting that the server never takes would otherwise wait forever.
+    if (pending > 0 && !m_blocking && m_config.frameTimeout > 0 && !m_writeStallTimer->isActive())
+        m_writeStallTimer->start(m_config.frameTimeout);
     if (!m_writeFull && pending > m_config.writeHighWaterMark) {
         m_writeFull = true;
         emit writeBufferFull(pending);
@@ -622,6 +637,10 @@ bool StompConnection::writeNow(const StompFrame &frame, StompClient::SendOptions
 void StompConnection::onBytesWritten(qint64 bytes)
 {
     m_shared->outstandingBytes.fetch_sub(bytes);
+    if (m_transport->bytesToWrite() > 0 && m_config.frameTimeout > 0 && !m_blocking)
+        m_writeStallTimer->start(m_config.frameTimeout); // progress: restart the clock
+    else
+        m_writeStallTimer->stop();
     if (m_writeFull && m_transport->bytesToWrite() <= m_config.writeHighWaterMark / 2) {
         m_writeFull = false;
         emit writeBufferDrained();
@@ -892,6 +911,7 @@ void StompConnection::teardown()
     m_heartbeatSendTimer->stop();
     m_heartbeatCheckTimer->stop();
     m_stallTimer->stop();
+    m_writeStallTimer->stop();
     m_disconnectReceipt.clear();
     if (m_transport) {
         m_shared->outstandingBytes.fetch_sub(m_transport->bytesToWrite());

@@ -183,7 +183,8 @@ private:
     quint64 m_generation = 0;   // increments with every CONNECTED
     quint64 m_attemptId = 0;    // increments with every connection attempt
     QTimer *m_reconnectTimer;
-    QTimer *m_stallTimer;
+    QTimer *m_stallTimer;      // a half-received frame that stops arriving
+    QTimer *m_writeStallTimer; // bytes to write that the server stops taking
     std::vector<std::pair<QString, StompFrame>> m_subscriptions; // replayed after reconnecting
     QSet<QString> m_replayReceipts;
     StompFrameParser m_parser;

@@ -116,7 +116,8 @@ public:
         ReceiptTimeout,    ///< errorString carries the receipt id
         NotConnected,      ///< a frame could not be sent because there is no connection
         InvalidFrame,      ///< a frame could not be encoded in the negotiated version
-        WriteBufferFull,   ///< the write buffer stayed above the high-water mark for socketTimeout
+        WriteBufferFull,   ///< the server took no byte for frameTimeout (the connection closes),
+                           ///< or a sender in another thread waited socketTimeout for room
         UnsupportedVersion ///< the server chose a version that was not offered
     };
     Q_ENUM(Error)
@@ -203,7 +204,9 @@ public:
     int receiptTimeout() const;
     void setReceiptTimeout(int msecs);
     /// An incomplete frame that receives no byte for this long closes the connection with
-    /// SocketTimeout (default 30000 ms; 0 = never). A slow but steady sender is not stalled.
+    /// SocketTimeout, and bytes waiting to be written that the server does not take for
+    /// this long close it with WriteBufferFull (default 30000 ms; 0 = never). A slow but
+    /// steady peer is not stalled.
     int frameTimeout() const;
     void setFrameTimeout(int msecs);
     bool useStompCommand() const;

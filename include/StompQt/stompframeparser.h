@@ -24,7 +24,8 @@ class StompFrameParserPrivate;
     Feed it bytes as they arrive, then call next() until it returns NeedMoreData:
 
     \code
-    parser.feed(socket->readAll());
+    const QByteArray bytes = socket->readAll(); // must outlive the next() calls below
+    parser.feed(bytes);
     StompFrame frame;
     for (;;) {
         auto r = parser.next(&frame);
