@@ -45,6 +45,7 @@ public:
     StompFrame::Version version;
     StompParserLimits limits;
     bool timestamps = false;
+    bool allowMissingBlankLine = false;
 
     StompFrameParser::ErrorCode error = StompFrameParser::ErrorCode::NoError;
     QString errorString;
@@ -208,6 +209,7 @@ StompFrame::Version StompFrameParser::version() const { return d->version; }
 void StompFrameParser::setLimits(const StompParserLimits &limits) { d->limits = limits; }
 StompParserLimits StompFrameParser::limits() const { return d->limits; }
 void StompFrameParser::setTimestampFrames(bool enable) { d->timestamps = enable; }
+void StompFrameParser::setAllowMissingBlankLine(bool allow) { d->allowMissingBlankLine = allow; }
 
 void StompFrameParser::feed(QByteArrayView data)
 {
@@ -285,6 +287,17 @@ StompFrameParser::Result StompFrameParser::next(StompFrame *out)
             break;
         }
         case S::Headers: {
+            if (d->allowMissingBlankLine && d->pos < d->size() && d->data()[d->pos] == '\0'
+                && d->contentLength <= 0) {
+                // "HEADERS NUL": the form the specification prints for DISCONNECT and RECEIPT.
+                ++d->pos;
+                d->scan = d->pos;
+                d->stage = S::BetweenFrames;
+                if (d->timestamps)
+                    d->frame.d->timestamp = QDateTime::currentDateTimeUtc();
+                *out = std::move(d->frame);
+                return FrameReady;
+            }
             qsizetype end, nextPos;
             const bool complete = d->takeLine(&end, &nextPos);
             if ((complete ? end - d->pos : d->unfinishedLineLength()) > d->limits.maxHeaderLineLength)
@@ -393,7 +406,9 @@ void StompFrameParser::reset()
     const StompFrame::Version version = d->version;
     const StompParserLimits limits = d->limits;
     const bool timestamps = d->timestamps;
+    const bool allowMissingBlankLine = d->allowMissingBlankLine;
     d.reset(new StompFrameParserPrivate);
+    d->allowMissingBlankLine = allowMissingBlankLine;
     d->version = version;
     d->limits = limits;
     d->timestamps = timestamps;

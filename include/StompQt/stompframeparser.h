@@ -71,6 +71,10 @@ public:
     StompParserLimits limits() const;
     /// Stamp each frame with the time it was completed (default off: it costs a clock read).
     void setTimestampFrames(bool enable);
+    /// Leniency, off by default: accept a NUL right after the last header line (no blank
+    /// line, no body), the form the specification prints for its DISCONNECT and RECEIPT
+    /// examples. The grammar requires the blank line.
+    void setAllowMissingBlankLine(bool allow);
 
     /// Hands bytes to the parser. \a data must stay valid until next() returned
     /// NeedMoreData or Error, or until the next feed(); the parser copies what it keeps.

@@ -306,6 +306,8 @@ private slots:
     // ---- rainy day --------------------------------------------------------------------
     void specExamplesWithoutBlankLine_data();
     void specExamplesWithoutBlankLine();
+    void specExamplesWithoutBlankLineAllowed_data() { specExamplesWithoutBlankLine_data(); }
+    void specExamplesWithoutBlankLineAllowed();
     void limitsExceeded_data();
     void limitsExceeded();
     void oversizedContentLengthFailsBeforeTheBody_data();
@@ -964,6 +966,36 @@ void tst_StompFrameParser::specExamplesWithoutBlankLine()
     const Outcome cut = parseWhole(stream.chopped(1));
     QCOMPARE(cut.error, ErrorCode::NoError);
     QVERIFY(cut.frames.isEmpty());
+}
+
+// The named leniency accepts the printed form, split anywhere.
+void tst_StompFrameParser::specExamplesWithoutBlankLineAllowed()
+{
+    QFETCH(QByteArray, stream);
+    for (qsizetype cut = 0; cut <= stream.size(); ++cut) {
+        StompFrameParser parser;
+        parser.setAllowMissingBlankLine(true);
+        QList<StompFrame> frames;
+        int beats = 0;
+        for (const QByteArray &piece : {stream.left(cut), stream.mid(cut)}) {
+            parser.feed(piece);
+            StompFrame f;
+            for (;;) {
+                const auto r = parser.next(&f);
+                if (r == StompFrameParser::FrameReady)
+                    frames.append(f);
+                else if (r == StompFrameParser::HeartBeat)
+                    ++beats;
+                else
+                    break;
+            }
+        }
+        QVERIFY2(!parser.hasError(), qPrintable(parser.errorString()));
+        QCOMPARE(frames.size(), 1);
+        QCOMPARE(frames.first().headerCount(), 1);
+        QVERIFY(frames.first().body().isEmpty());
+        QCOMPARE(beats, 1); // the EOL after the NUL
+    }
 }
 
 void tst_StompFrameParser::limitsExceeded_data()
