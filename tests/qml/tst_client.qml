@@ -85,6 +85,15 @@ TestCase {
         compare(client.connectHeaders.length, 1)
         compare(client.connectHeaders[0][0], "client-id")
         compare(StompClient.AckClientIndividual, 2)
+        client.acceptedVersions = StompClient.Version1_1
+        compare(client.acceptedVersions, StompClient.Version1_1)
+    }
+
+    function test_versionChoice() {
+        if (!requireBroker())
+            return
+        const client = connectedClient({acceptedVersions: StompClient.Version1_1})
+        compare(client.version, "1.1")
     }
 
     function test_subscriptionWaitsForConnection() {

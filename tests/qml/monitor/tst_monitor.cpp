@@ -8,6 +8,7 @@
 #include "brokerenv.h"
 #include "monitorapp.h"
 #include "monitortools.h"
+#include "profilestore.h"
 #include "stompmessagefiltermodel.h"
 
 #include <StompQt/stompclient.h>
@@ -395,6 +396,25 @@ private slots:
         const QVariantList kept = MonitorTools::resendHeaders(received);
         QCOMPARE(kept.size(), 2);
         QCOMPARE(kept.at(0).toList().at(0).toString(), u"content-type"_s);
+    }
+
+    void profiles()
+    {
+        ProfileStore store;
+        QVERIFY(store.save(u"local"_s, {{u"url"_s, u"stomp://localhost:61613"_s}, {u"passcode"_s, u"secret"_s}}, false));
+        QVERIFY(store.names().contains(u"local"_s));
+        QVariantMap loaded = store.load(u"local"_s);
+        QCOMPARE(loaded.value(u"url"_s).toString(), u"stomp://localhost:61613"_s);
+        QVERIFY(!loaded.contains(u"passcode"_s)); // not asked to remember it
+        QCOMPARE(loaded.value(u"rememberPasscode"_s).toBool(), false);
+
+        QVERIFY(store.save(u"a/b with spaces"_s, {{u"passcode"_s, u"secret"_s}}, true));
+        loaded = store.load(u"a/b with spaces"_s);
+        QCOMPARE(loaded.value(u"passcode"_s).toString(), u"secret"_s);
+        QCOMPARE(loaded.value(u"rememberPasscode"_s).toBool(), true);
+        store.remove(u"a/b with spaces"_s);
+        store.remove(u"local"_s);
+        QVERIFY(store.names().isEmpty());
     }
 
     void commandLine()
