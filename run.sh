@@ -323,6 +323,17 @@ cmd_bench() {
         echo "no benchmarks built yet ($dir/bench/*/bench_*)"
         return 0
     fi
+    # bench/peers: stompjs + tcp-wrapper from npm (bench/peers/package-lock.json), gnuplot for the chart.
+    if [ -f "$ROOT/bench/peers/package-lock.json" ] && [ ! -d "$ROOT/bench/peers/node_modules/@stomp" ]; then
+        command -v npm >/dev/null || die "npm missing: apt-get install npm (bench/peers runs stompjs)"
+        (cd "$ROOT/bench/peers" && npm ci --no-audit --no-fund)
+    fi
+    if [ -d "$ROOT/bench/peers" ] && ! command -v gnuplot >/dev/null; then
+        local sudo=()
+        [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+        "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends gnuplot-nox \
+            || echo "gnuplot-nox not installed: bench_peers writes no chart"
+    fi
     with_private_brokers
     for b in "${benches[@]}"; do
         say "$(basename "$b")"
