@@ -89,12 +89,15 @@ int main(int argc, char *argv[])
                 double &m = mid[symbol];
                 m *= 1.0 + (random->generateDouble() - 0.5) * 0.0004;
                 const double spread = m * 0.00008;
-                const QByteArray body = QJsonDocument(QJsonObject{
-                        {u"symbol"_s, symbol},
-                        {u"bid"_s, std::round((m - spread) * 1e5) / 1e5},
-                        {u"ask"_s, std::round((m + spread) * 1e5) / 1e5},
-                        {u"time"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-                        {u"seq"_s, sequence}}).toJson(QJsonDocument::Compact);
+                // Written by hand: QJsonDocument would sort the keys.
+                const int digits = m > 20 ? 3 : 5;
+                const QByteArray body = u"{\"symbol\":\"%1\",\"bid\":%2,\"ask\":%3,\"time\":\"%4\",\"seq\":%5}"_s
+                        .arg(symbol)
+                        .arg(m - spread, 0, 'f', digits)
+                        .arg(m + spread, 0, 'f', digits)
+                        .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs))
+                        .arg(sequence)
+                        .toUtf8();
                 client.send(prices, body, {{"content-type", "application/json"}, {"x-source", "pricer-1"}});
             } else if (pick < 0.85) {
                 const QByteArray body = "ORDER " + QByteArray::number(100000 + sequence) + " accepted\n"

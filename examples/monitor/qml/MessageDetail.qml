@@ -112,9 +112,12 @@ ColumnLayout {
             }
         }
         Rectangle {
+            id: headersBox
             Layout.fillWidth: true
-            // From the row count, not contentHeight: wrapped rows would feed back into the layout.
-            Layout.preferredHeight: Math.min(headers.count * 24 + 4, Math.max(120, detail.height * 0.4))
+            // contentHeight taken one event later: a direct binding would feed wrapped rows
+            // back into the same layout pass.
+            property real wantedHeight: 24
+            Layout.preferredHeight: Math.min(wantedHeight + 4, Math.max(120, detail.height * 0.45))
             border.color: Theme.border
             color: Theme.panel
             ListView {
@@ -125,6 +128,7 @@ ColumnLayout {
                 clip: true
                 boundsBehavior: Flickable.StopAtBounds
                 model: detail.hasMessage ? detail.message.headerList : []
+                onContentHeightChanged: Qt.callLater(() => { headersBox.wantedHeight = contentHeight })
                 ScrollBar.vertical: ScrollBar {}
                 delegate: Rectangle {
                     required property int index
