@@ -527,7 +527,12 @@ void StompConnection::acknowledge(const StompFrame &message, bool positive,
         emit errorOccurred(error, why);
     };
     const quint64 tag = message.d->connectionTag;
-    if (tag != 0 && tag != m_generation) {
+    // While reconnecting, the connection a message came over is gone too: an ACK queued now
+    // would go out on the next session.
+    const bool connectionGone = tag != 0
+            && (tag != m_generation || m_state == StompClient::Connecting
+                || m_state == StompClient::Reconnecting);
+    if (connectionGone) {
         // The broker forgot that delivery with the old session and sends the message again;
         // acknowledging it on this session would be an error that closes the connection.
         qCInfo(lcStompClient) << "dropping ACK/NACK of a message from an earlier connection";
@@ -559,7 +564,11 @@ void StompConnection::acknowledge(const StompFrame &message, bool positive,
         frame.addHeader("transaction", transaction.toUtf8());
     if (!receiptId.isEmpty())
         frame.addHeader("receipt", receiptId.toUtf8());
-    sendFrame(frame, StompClient::NoSendOption, estimate);
+    // Never queued behind a subscription replay: it belongs to this connection only.
+    if (tag != 0 && m_state == StompClient::Connected)
+        writeNow(frame, StompClient::NoSendOption, estimate);
+    else
+        sendFrame(frame, StompClient::NoSendOption, estimate);
 }
 
 bool StompConnection::writeNow(const StompFrame &frame, StompClient::SendOptions options,
