@@ -152,6 +152,8 @@ private slots:
     void backoffGrowsAndStops();
     void queuedSendsBounded_data();
     void queuedSendsBounded();
+    void acksStayWithTheirConnection_data();
+    void acksStayWithTheirConnection();
     void authenticationFailureNotRetried_data();
     void authenticationFailureNotRetried();
 
@@ -661,6 +663,65 @@ void tst_StompReconnect::queuedSendsBounded()
     for (int i = 0; i < Fit; ++i)
         QCOMPARE(sends.at(i).body(), body + QByteArray::number(i));
     QCOMPARE(errors.count(), 1 + 5 - Fit);
+}
+
+void tst_StompReconnect::acksStayWithTheirConnection_data()
+{
+    addModeRows();
+}
+
+// An ACK names a delivery of one session. One for a message whose connection is gone must not
+// wait in the queue for the next session (the broker answers "unknown delivery tag" with an
+// ERROR and closes); one for a message of the current session must not wait behind the
+// subscription replay (a connection lost meanwhile would carry it to the next session too).
+void tst_StompReconnect::acksStayWithTheirConnection()
+{
+    QFETCH(Mode, mode);
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    StompClient client;
+    configure(client, server, mode);
+    client.setReconnectPolicy(policy(100));
+    FakeStompConnection *first = connectTo(client, server);
+    QVERIFY(first);
+    StompSubscription *sub = client.subscribe(QStringLiteral("/queue/a"), StompClient::AckClientIndividual,
+                                              {}, QStringLiteral("s-1"));
+    QVERIFY(sub);
+    QVERIFY(first->waitForFrameCount(StompFrame::Subscribe, 1, WaitMs));
+    QSignalSpy messages(sub, &StompSubscription::messageReceived);
+    first->sendMessage("/queue/a", "s-1", "m-1", "old session", {{"ack", "a-1"}});
+    QTRY_COMPARE_WITH_TIMEOUT(messages.count(), 1, WaitMs);
+    const StompFrame old = messages.at(0).at(0).value<StompFrame>();
+
+    server.setConnectReply(FakeStompServer::ConnectReply::Never);
+    server.setAutoReceipt(false);
+    first->abort();
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), StompClient::Reconnecting, WaitMs);
+    QSignalSpy errors(&client, &StompClient::errorOccurred);
+    client.ack(old);
+    QTRY_COMPARE_WITH_TIMEOUT(errors.count(), 1, WaitMs);
+    QCOMPARE(errors.at(0).at(0).value<StompClient::Error>(), StompClient::NotConnected);
+    QVERIFY2(errors.at(0).at(1).toString().contains(QLatin1String("earlier connection")), qPrintable(describe(errors)));
+
+    FakeStompConnection *second = server.waitForConnect(1, WaitMs);
+    QVERIFY(second);
+    second->sendConnected();
+    const StompFrame replay = second->takeFrame(StompFrame::Subscribe, WaitMs);
+    QVERIFY(replay.hasHeader("receipt"));
+    // Delivered on the new session before the replay's receipt; a send waits behind the replay.
+    second->sendMessage("/queue/a", "s-1", "m-2", "new session", {{"ack", "a-2"}});
+    QTRY_COMPARE_WITH_TIMEOUT(messages.count(), 2, WaitMs);
+    client.send(QStringLiteral("/queue/q"), "queued");
+    client.ack(messages.at(1).at(0).value<StompFrame>());
+    QVERIFY(second->waitForFrameCount(StompFrame::Ack, 1, WaitMs));
+    QCOMPARE(second->frames(StompFrame::Ack).at(0).header("id"), QByteArray("a-2"));
+    QCOMPARE(second->frameCount(StompFrame::Send), 0);
+
+    second->sendReceipt(replay.header("receipt"));
+    QVERIFY(second->waitForFrameCount(StompFrame::Send, 1, WaitMs));
+    QTest::qWait(100); // a bounded look for the old ACK, which must never come
+    QCOMPARE(second->frameCount(StompFrame::Ack), 1);
+    QCOMPARE(errors.count(), 1);
 }
 
 void tst_StompReconnect::authenticationFailureNotRetried_data()
