@@ -4,7 +4,12 @@
 #include <QtCore/qcommandlineparser.h>
 #include <QtCore/qcoreapplication.h>
 #include <QtCore/qfile.h>
+#if QT_CONFIG(ssl)
+#include <QtNetwork/qsslcertificate.h>
+#include <QtNetwork/qsslkey.h>
+#endif
 
+#include <algorithm>
 #include <cstdio>
 #include <limits>
 #include <optional>
@@ -19,8 +24,9 @@ namespace {
 // options of the chosen command, so that a misplaced option is a usage error.
 struct Options
 {
-    QCommandLineOption url{u"url"_s, u"Broker URL stomp://[user[:passcode]@]host[:port][/vhost]. "
-                                     "Repeatable (failover list); the first one is used."_s, u"URL"_s};
+    QCommandLineOption url{u"url"_s, u"Broker URL stomp://[user[:passcode]@]host[:port][/vhost], also "
+                                     "stomp+ssl://, ws://host:port/path, wss://. Repeatable: the brokers "
+                                     "are tried in the order given (failover)."_s, u"URL"_s};
     QCommandLineOption host{{u"H"_s, u"host"_s}, u"Broker host (default localhost)."_s, u"HOST"_s};
     QCommandLineOption port{{u"P"_s, u"port"_s}, u"Broker STOMP port (default 61613)."_s, u"PORT"_s};
     QCommandLineOption user{{u"u"_s, u"user"_s}, u"Login."_s, u"USER"_s};
@@ -40,6 +46,18 @@ struct Options
     QCommandLineOption verbose{{u"v"_s, u"verbose"_s},
                                u"Print every frame sent and received to stderr (passcode masked)."_s};
     QCommandLineOption version{u"version"_s, u"Print the version and exit."_s};
+    QCommandLineOption ca{u"ca"_s, u"TLS: trust the PEM CA certificate(s) in FILE (in addition to the "
+                                   "system's)."_s, u"FILE"_s};
+    QCommandLineOption cert{u"cert"_s, u"TLS: the client certificate (PEM; more certificates in the file "
+                                       "form its chain). Needs --key."_s, u"FILE"_s};
+    QCommandLineOption key{u"key"_s, u"TLS: the client's private key (PEM, unencrypted RSA, EC or DSA)."_s,
+                           u"FILE"_s};
+    QCommandLineOption insecure{u"insecure"_s, u"TLS: accept any server certificate (no verification). "
+                                               "Only for tests."_s};
+    QCommandLineOption reconnect{u"reconnect"_s, u"Retry when the connection fails or is lost, going round "
+                                                 "the --url list."_s};
+    QCommandLineOption reconnectMax{u"reconnect-max"_s, u"At most N reconnect attempts in a row (implies "
+                                                        "--reconnect; default unlimited)."_s, u"N"_s};
 
     // send
     QCommandLineOption file{u"file"_s, u"Read the body from FILE ('-' = stdin)."_s, u"FILE"_s};
@@ -65,7 +83,8 @@ struct Options
     QList<QCommandLineOption> common() const
     {
         return {url, host, port, user, passcode, vhost, heartbeat, stompVersion, header,
-                connectTimeout, receiptTimeout, verbose, version};
+                connectTimeout, receiptTimeout, ca, cert, key, insecure, reconnect, reconnectMax,
+                verbose, version};
     }
     QList<QCommandLineOption> sendOptions() const
     {
@@ -131,13 +150,38 @@ bool readBody(const QString &path, QByteArray *body, QString *message)
     return true;
 }
 
-bool applyUrl(const QString &text, ConnectionConfig *c, QString *message)
+bool isTlsScheme(const QString &scheme)
 {
-    const QUrl url(text, QUrl::StrictMode);
-    if (!url.isValid() || url.scheme() != "stomp"_L1 || url.host().isEmpty()) {
-        *message = u"invalid --url '%1': expected stomp://[user[:passcode]@]host[:port][/vhost]"_s.arg(text);
+    return scheme == "stomp+ssl"_L1 || scheme == "wss"_L1;
+}
+
+int defaultPort(const QString &scheme)
+{
+    if (scheme == "stomp+ssl"_L1)
+        return 61614;
+    if (scheme == "ws"_L1)
+        return 80;
+    if (scheme == "wss"_L1)
+        return 443;
+    return 61613;
+}
+
+// Checks one --url; \a c is filled from it (host, port, credentials, virtual host) when it is
+// the first one. Returns the URL with its scheme in lower case.
+bool applyUrl(const QString &text, ConnectionConfig *c, QUrl *result, QString *message)
+{
+    QUrl url(text, QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || url.host().isEmpty()
+        || !(scheme == "stomp"_L1 || scheme == "stomp+ssl"_L1 || scheme == "ws"_L1 || scheme == "wss"_L1)) {
+        *message = u"invalid --url '%1': expected stomp://[user[:passcode]@]host[:port][/vhost], "
+                   "stomp+ssl://..., ws://host[:port]/path or wss://host[:port]/path"_s.arg(text);
         return false;
     }
+    url.setScheme(scheme);
+    *result = url;
+    if (!c)
+        return true;
     c->host = url.host();
     if (url.port() != -1) {
         if (url.port() == 0) {
@@ -145,6 +189,8 @@ bool applyUrl(const QString &text, ConnectionConfig *c, QString *message)
             return false;
         }
         c->port = quint16(url.port());
+    } else {
+        c->port = quint16(defaultPort(scheme));
     }
     if (!url.userName().isEmpty())
         c->login = url.userName(QUrl::FullyDecoded);
@@ -153,13 +199,67 @@ bool applyUrl(const QString &text, ConnectionConfig *c, QString *message)
         c->hasPasscode = true;
     }
     // The path minus its leading '/' is the virtual host; stomp://host// names RabbitMQ's "/".
+    // For ws:// and wss:// the path is the HTTP path of the endpoint instead.
     const QString path = url.path(QUrl::FullyDecoded);
-    if (path.size() > 1) {
+    if (path.size() > 1 && (scheme == "stomp"_L1 || scheme == "stomp+ssl"_L1)) {
         c->virtualHost = path.mid(1);
         c->hasVirtualHost = true;
     }
     return true;
 }
+
+#if QT_CONFIG(ssl)
+bool readPemFile(const QString &option, const QString &path, QByteArray *data, QString *message)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *message = u"cannot open %1 '%2': %3"_s.arg(option, path, file.errorString());
+        return false;
+    }
+    *data = file.readAll();
+    if (file.error() != QFileDevice::NoError) {
+        *message = u"cannot read %1 '%2': %3"_s.arg(option, path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool readCertificates(const QString &option, const QString &path, QList<QSslCertificate> *certificates,
+                      QString *message)
+{
+    QByteArray data;
+    if (!readPemFile(option, path, &data, message))
+        return false;
+    *certificates = QSslCertificate::fromData(data, QSsl::Pem);
+    certificates->removeIf([](const QSslCertificate &c) { return c.isNull(); });
+    if (certificates->isEmpty()) {
+        *message = u"%1 '%2' holds no PEM certificate (-----BEGIN CERTIFICATE-----)"_s.arg(option, path);
+        return false;
+    }
+    return true;
+}
+
+bool readPrivateKey(const QString &option, const QString &path, QSslKey *key, QString *message)
+{
+    QByteArray data;
+    if (!readPemFile(option, path, &data, message))
+        return false;
+    if (data.contains("ENCRYPTED")) {
+        *message = u"%1 '%2' is an encrypted private key; stompqt needs an unencrypted one "
+                   "(openssl pkey -in KEY -out PLAIN_KEY)"_s.arg(option, path);
+        return false;
+    }
+    for (QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec, QSsl::Dsa}) {
+        const QSslKey candidate(data, algorithm, QSsl::Pem, QSsl::PrivateKey);
+        if (!candidate.isNull()) {
+            *key = candidate;
+            return true;
+        }
+    }
+    *message = u"%1 '%2' holds no PEM private key (RSA, EC or DSA)"_s.arg(option, path);
+    return false;
+}
+#endif
 
 ParseOutcome usageError(QString *message, const QString &text)
 {
@@ -252,14 +352,14 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const QString &passc
     const QStringList positional = parser.positionalArguments(); // [command, destination, body?]
     ConnectionConfig &c = config->connection;
 
-    // Connection: --url first, then the explicit options override its parts.
+    // Connection: --url first, then the explicit options override its parts. The first URL
+    // gives the credentials and the virtual host; every URL is a broker of the failover list.
     const QStringList urlTexts = parser.values(o.url);
     for (qsizetype i = 0; i < urlTexts.size(); ++i) {
-        // Only the first broker is used for now; the others are checked to catch typos early.
-        ConnectionConfig scratch;
-        if (!applyUrl(urlTexts.at(i), i == 0 ? &c : &scratch, message))
+        QUrl url;
+        if (!applyUrl(urlTexts.at(i), i == 0 ? &c : nullptr, &url, message))
             return ParseOutcome::UsageError;
-        c.urls.append(QUrl(urlTexts.at(i), QUrl::StrictMode));
+        c.urls.append(url.adjusted(QUrl::RemoveUserInfo));
     }
     if (parser.isSet(o.host)) {
         c.host = parser.value(o.host);
@@ -271,6 +371,13 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const QString &passc
         if (!port)
             return usageError(message, u"invalid --port '%1' (1-65535)"_s.arg(parser.value(o.port)));
         c.port = quint16(*port);
+    }
+    // -H and -P override the first URL's host and port.
+    if (!c.urls.isEmpty()) {
+        if (parser.isSet(o.host))
+            c.urls.first().setHost(c.host);
+        if (parser.isSet(o.port))
+            c.urls.first().setPort(c.port);
     }
     if (parser.isSet(o.user))
         c.login = parser.value(o.user);
@@ -320,6 +427,48 @@ ParseOutcome parseCommandLine(const QStringList &arguments, const QString &passc
         c.receiptTimeout = int(*ms);
     }
     c.verbose = parser.isSet(o.verbose);
+
+    c.reconnect = parser.isSet(o.reconnect) || parser.isSet(o.reconnectMax);
+    if (parser.isSet(o.reconnectMax)) {
+        const auto n = parseInteger(parser.value(o.reconnectMax), 0, std::numeric_limits<int>::max());
+        if (!n)
+            return usageError(message, u"invalid --reconnect-max '%1' (a whole number >= 0)"_s
+                                               .arg(parser.value(o.reconnectMax)));
+        c.reconnectMaxAttempts = int(*n);
+    }
+
+    c.insecure = parser.isSet(o.insecure);
+    c.hasTlsOptions = c.insecure || parser.isSet(o.ca) || parser.isSet(o.cert) || parser.isSet(o.key);
+    if (c.hasTlsOptions) {
+        const bool anyTlsUrl = std::any_of(c.urls.cbegin(), c.urls.cend(),
+                                           [](const QUrl &u) { return isTlsScheme(u.scheme()); });
+        if (!anyTlsUrl)
+            return usageError(message, u"--ca, --cert, --key and --insecure need a stomp+ssl:// or wss:// --url"_s);
+#if QT_CONFIG(ssl)
+        if (parser.isSet(o.cert) != parser.isSet(o.key))
+            return usageError(message, u"--cert and --key go together (the client certificate and its "
+                                         "private key)"_s);
+        c.sslConfiguration = QSslConfiguration::defaultConfiguration();
+        if (parser.isSet(o.ca)) {
+            QList<QSslCertificate> cas;
+            if (!readCertificates(u"--ca"_s, parser.value(o.ca), &cas, message))
+                return ParseOutcome::UsageError;
+            c.sslConfiguration.addCaCertificates(cas);
+        }
+        if (parser.isSet(o.cert)) {
+            QList<QSslCertificate> chain;
+            if (!readCertificates(u"--cert"_s, parser.value(o.cert), &chain, message))
+                return ParseOutcome::UsageError;
+            QSslKey key;
+            if (!readPrivateKey(u"--key"_s, parser.value(o.key), &key, message))
+                return ParseOutcome::UsageError;
+            c.sslConfiguration.setLocalCertificateChain(chain);
+            c.sslConfiguration.setPrivateKey(key);
+        }
+#else
+        return usageError(message, u"this stompqt was built without TLS support"_s);
+#endif
+    }
 
     std::optional<qint64> count;
     if (parser.isSet(o.count)) {

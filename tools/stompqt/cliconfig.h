@@ -9,6 +9,10 @@
 #include <QtCore/qstring.h>
 #include <QtCore/qstringlist.h>
 #include <QtCore/qurl.h>
+#include <QtNetwork/qtnetworkglobal.h>
+#if QT_CONFIG(ssl)
+#include <QtNetwork/qsslconfiguration.h>
+#endif
 
 namespace StompCli {
 
@@ -22,7 +26,9 @@ enum ExitCode {
 
 struct ConnectionConfig
 {
-    /// Every --url given, in order (the broker list for failover); the first one is used now.
+    /// Every --url given, in order, without passcodes; -H/-P already applied to the first.
+    /// Empty when no --url was given. The broker list for failover when it has more than
+    /// one entry or a TLS/WebSocket one (see usesBrokerList()).
     QList<QUrl> urls;
     QString host = QStringLiteral("localhost");
     quint16 port = 61613;
@@ -41,7 +47,34 @@ struct ConnectionConfig
     StompHeaders extraHeaders;
     bool verbose = false;
 
-    QString endpoint() const { return host + QLatin1Char(':') + QString::number(port); }
+    // --reconnect, --reconnect-max
+    bool reconnect = false;
+    int reconnectMaxAttempts = -1; ///< -1: forever
+
+    // TLS: --ca, --cert, --key, --insecure
+    bool hasTlsOptions = false;
+    bool insecure = false;
+#if QT_CONFIG(ssl)
+    QSslConfiguration sslConfiguration;
+#endif
+
+    /// True when the client gets the URL list (setBrokers()) rather than host and port: more
+    /// than one --url, or one that is not plain stomp://.
+    bool usesBrokerList() const
+    {
+        return urls.size() > 1 || (urls.size() == 1 && urls.first().scheme() != QLatin1String("stomp"));
+    }
+
+    /// host:port, or the broker URLs (without credentials) separated by ", ".
+    QString endpoint() const
+    {
+        if (!usesBrokerList())
+            return host + QLatin1Char(':') + QString::number(port);
+        QStringList names;
+        for (const QUrl &u : urls)
+            names << u.toDisplayString(QUrl::RemoveUserInfo);
+        return names.join(QLatin1String(", "));
+    }
 };
 
 struct SendConfig

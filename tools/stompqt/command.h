@@ -46,6 +46,11 @@ protected:
     /// A progress line on stderr with -v only.
     void note(const QString &message) const;
     bool isEnding() const { return m_finishing || m_done; }
+    /// Whether the command can go on over a new connection after the first one was lost
+    /// (--reconnect); if not, the loss ends it.
+    virtual bool canResumeAfterLoss() const { return true; }
+    /// The broker in use: host:port, or the current broker's URL when there is a list.
+    QString brokerName() const;
 
     StompClient *client() { return &m_client; }
     const StompClient *client() const { return &m_client; }
@@ -55,6 +60,8 @@ private:
     void onClientConnected();
     void onClientError(StompClient::Error error, const QString &errorString);
     void onClientDisconnected();
+    void onReconnectScheduled(int attempt, int delayMs, const QString &broker);
+    bool mayReconnect() const;
     void scheduleFailureReport();
     void reportFailure();
     void done(int exitCode);
@@ -67,6 +74,10 @@ private:
     bool m_finishing = false;
     bool m_done = false;
     bool m_failureReportScheduled = false;
+    bool m_reconnecting = false; ///< between reconnectScheduled() and CONNECTED
+    int m_attempts = 0;          ///< the latest attempt number reconnectScheduled() announced
+    QString m_lastError;         ///< the latest error's text, for the reconnect notice
+    QString m_lastBroker;        ///< the broker that latest error came from
     int m_exitCode = ExitSuccess;
     StompClient::Error m_error = StompClient::NoError;
     QString m_errorString;

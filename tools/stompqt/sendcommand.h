@@ -23,6 +23,8 @@ public:
 
 protected:
     void onConnected() override;
+    /// Frames handed over before a loss may or may not have arrived; send never resends them.
+    bool canResumeAfterLoss() const override { return false; }
     QString name() const override { return QStringLiteral("send"); }
 
 private:

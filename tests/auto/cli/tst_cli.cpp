@@ -248,6 +248,57 @@ QString firstHeader(const QList<std::pair<QString, QString>> &headers, const QSt
     return {};
 }
 
+/// A loopback port that was free a moment ago and is closed now.
+quint16 deadPort()
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        return 1;
+    return probe.serverPort();
+}
+
+// --- RabbitMQ's TLS listener (tests/brokers/rabbitmq.sh) ------------------------------------
+
+struct TlsEnv
+{
+    quint16 port = 0;       // STOMPQT_RABBITMQ_TLS_PORT; the server certificate is for "localhost"
+    QString ca, clientCert, clientKey;
+};
+
+std::optional<TlsEnv> rabbitMqTls()
+{
+    TlsEnv env;
+    env.port = quint16(qEnvironmentVariableIntValue("STOMPQT_RABBITMQ_TLS_PORT"));
+    env.ca = qEnvironmentVariable("STOMPQT_TLS_CA");
+    env.clientCert = qEnvironmentVariable("STOMPQT_TLS_CLIENT_CERT");
+    env.clientKey = qEnvironmentVariable("STOMPQT_TLS_CLIENT_KEY");
+    if (env.port == 0 || env.ca.isEmpty() || env.clientCert.isEmpty() || env.clientKey.isEmpty())
+        return std::nullopt;
+    return env;
+}
+
+// Like STOMPQT_REQUIRE_BROKER: fails when CI is set, skips otherwise.
+#define STOMPQT_REQUIRE_TLS(var)                                                                   \
+    const std::optional<TlsEnv> var##_optional_ = rabbitMqTls();                                   \
+    if (!var##_optional_) {                                                                        \
+        const char *var##_message_ = "STOMPQT_RABBITMQ_TLS_PORT / STOMPQT_TLS_CA / _CLIENT_CERT / "  \
+                                     "_CLIENT_KEY unset (start the brokers with ./run.sh brokers start)"; \
+        if (StompBrokerEnvDetail::isCi())                                                          \
+            QFAIL(var##_message_);                                                                 \
+        QSKIP(var##_message_);                                                                     \
+    }                                                                                              \
+    const TlsEnv var = *var##_optional_
+
+/// stomp+ssl://login:passcode@localhost:tlsPort/vhost
+QString tlsUrl(const StompBrokerEnv &broker, const TlsEnv &tls)
+{
+    QUrl u = broker.url();
+    u.setScheme(u"stomp+ssl"_s);
+    u.setHost(u"localhost"_s);
+    u.setPort(tls.port);
+    return u.toString(QUrl::FullyEncoded);
+}
+
 // --- stomp.py --------------------------------------------------------------------------------
 
 bool stompPyAvailable(QByteArray *why)
@@ -293,6 +344,11 @@ public:
     bool answerReceipts = true; ///< DISCONNECT's receipt is always answered
     bool stopReadingAfterConnect = false; ///< like a broker in producer flow control
     QList<QByteArray> messagesOnSubscribe;
+    /// Close the first connection after answering its SUBSCRIBE; the next connection's
+    /// SUBSCRIBE gets messagesOnResubscribe.
+    bool closeAfterFirstSubscribe = false;
+    QList<QByteArray> messagesOnResubscribe;
+    int connections = 0;
     QList<StompFrame> received;
 
     ScriptedServer() { connect(&m_server, &QTcpServer::newConnection, this, &ScriptedServer::accept); }
@@ -320,6 +376,9 @@ private:
                 continue;
             }
             m_socket = socket;
+            ++connections;
+            m_parser.reset();
+            m_paused = false;
             socket->setParent(this);
             connect(socket, &QTcpSocket::readyRead, this, &ScriptedServer::read);
         }
@@ -369,8 +428,14 @@ private:
             }
             break;
         case StompFrame::Subscribe:
-            for (QByteArray message : messagesOnSubscribe)
+            for (QByteArray message : connections > 1 ? messagesOnResubscribe : messagesOnSubscribe)
                 m_socket->write(message.replace("{sub}", frame.header("id")));
+            if (closeAfterFirstSubscribe && connections == 1) {
+                m_socket->flush();
+                m_socket->disconnectFromHost();
+                m_socket = nullptr;
+                return;
+            }
             break;
         default:
             break;
@@ -416,6 +481,12 @@ private Q_SLOTS:
     void scriptedConnectionClosed();
     void scriptedBrokerStopsReading();
     void scriptedUnencodableFrame();
+    void scriptedFailoverToSecondUrl();
+    void failoverAllDead();
+    void reconnectMaxGivesUp();
+    void scriptedSubscribeReconnects();
+    void scriptedLossEndsWithoutReconnect();
+    void scriptedSendDoesNotResume();
 
     // Real brokers.
     void roundTripWithCount_data() { addBrokerRows(); }
@@ -436,6 +507,13 @@ private Q_SLOTS:
     void wrongPasscode();
     void subscribeTimeout_data() { addBrokerRows(); }
     void subscribeTimeout();
+    void failoverToBroker_data() { addBrokerRows(); }
+    void failoverToBroker();
+    void webSocketRoundTrip();
+    void tlsWithCaAndClientCertificate();
+    void tlsWithoutCaFails();
+    void tlsInsecureWithoutCa();
+    void tlsMissingCertificateFile();
 
     // Interoperability with stomp.py.
     void stompqtToStompPy_data() { addBrokerRows(); }
@@ -767,6 +845,19 @@ void tst_Cli::usageErrors_data()
         "either BODY or --file");
     row("missing file", {u"send"_s, u"--file"_s, u"/nonexistent/stompqt-body"_s, u"/queue/a"_s}, "cannot open");
     row("too many arguments", {u"send"_s, u"/queue/a"_s, u"x"_s, u"y"_s}, "too many arguments");
+    row("bad ws url", {u"send"_s, u"--url"_s, u"ws:///ws"_s, u"/queue/a"_s, u"x"_s}, "--url 'ws:///ws'");
+    const QString tls = u"stomp+ssl://localhost:1"_s;
+    const QString pem = QStringLiteral(STOMPQT_CLI_PEER_SCRIPT); // readable, but not PEM
+    row("missing cert file", {u"--url"_s, tls, u"--cert"_s, u"/nonexistent/client.pem"_s, u"--key"_s,
+                              u"/nonexistent/client.key"_s, u"send"_s, u"/queue/a"_s, u"x"_s},
+        "cannot open --cert '/nonexistent/client.pem'");
+    row("missing ca file", {u"--url"_s, tls, u"--ca"_s, u"/nonexistent/ca.pem"_s, u"send"_s, u"/queue/a"_s, u"x"_s},
+        "cannot open --ca '/nonexistent/ca.pem'");
+    row("ca not pem", {u"--url"_s, tls, u"--ca"_s, pem, u"send"_s, u"/queue/a"_s, u"x"_s}, "no PEM certificate");
+    row("cert without key", {u"--url"_s, tls, u"--cert"_s, pem, u"send"_s, u"/queue/a"_s, u"x"_s},
+        "--cert and --key go together");
+    row("tls option without tls url", {u"--insecure"_s, u"send"_s, u"/queue/a"_s, u"x"_s}, "stomp+ssl://");
+    row("bad reconnect max", {u"--reconnect-max"_s, u"-1"_s, u"send"_s, u"/queue/a"_s, u"x"_s}, "--reconnect-max");
 }
 
 void tst_Cli::usageErrors()
@@ -871,6 +962,113 @@ void tst_Cli::scriptedUnencodableFrame()
     CHECK_RUN(run, 2);
     QVERIFY2(!run.err.isEmpty(), run.describe());
     QCOMPARE(server.framesOf(StompFrame::Send).size(), 0);
+}
+
+void tst_Cli::scriptedFailoverToSecondUrl()
+{
+    // Without --reconnect, several --url are still all used: each once, in the order given.
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    const QString dead = u"stomp://127.0.0.1:%1"_s.arg(deadPort());
+    const QString alive = u"stomp://127.0.0.1:%1"_s.arg(server.args().last());
+    const ToolRun run = runTool({u"-v"_s, u"--url"_s, dead, u"--url"_s, alive, u"send"_s, u"/queue/f"_s, u"x"_s},
+                                {}, 15000);
+    CHECK_RUN(run, 0);
+    QVERIFY2(run.elapsedMs < 5000, run.describe());
+    QVERIFY2(run.err.contains("connected to " + alive.toUtf8()), run.describe());
+    QCOMPARE(server.framesOf(StompFrame::Send).size(), 1);
+    QCOMPARE(server.framesOf(StompFrame::Connect).size(), 1);
+}
+
+void tst_Cli::failoverAllDead()
+{
+    const QString first = u"stomp://127.0.0.1:%1"_s.arg(deadPort());
+    const QString second = u"stomp://127.0.0.1:%1"_s.arg(deadPort());
+    const ToolRun run = runTool({u"--url"_s, first, u"--url"_s, second, u"subscribe"_s, u"/queue/f"_s}, {}, 15000);
+    CHECK_RUN(run, 2);
+    QVERIFY2(run.elapsedMs < 5000, run.describe());
+    // A one-line notice for the switch (no -v), then the last broker's error.
+    QVERIFY2(run.err.contains("cannot connect to " + first.toUtf8() + " (Connection refused); trying " + second.toUtf8()),
+             run.describe());
+    QVERIFY2(run.err.contains("cannot connect to " + second.toUtf8()), run.describe());
+    QVERIFY2(run.out.isEmpty(), run.describe());
+}
+
+void tst_Cli::reconnectMaxGivesUp()
+{
+    const quint16 port = deadPort();
+    // Delays 500 and 1000 ms (+-20 % jitter): two attempts after the first, then the end.
+    const ToolRun quiet = runTool({u"-H"_s, u"127.0.0.1"_s, u"-P"_s, QString::number(port), u"--reconnect-max"_s,
+                                   u"2"_s, u"send"_s, u"/queue/r"_s, u"x"_s}, {}, 15000);
+    CHECK_RUN(quiet, 2);
+    QVERIFY2(quiet.elapsedMs >= 1000 && quiet.elapsedMs < 8000, quiet.describe());
+    QCOMPARE(quiet.err.count("reconnecting"), 1); // one line per outage without -v
+    QVERIFY2(quiet.err.contains("gave up after 3 attempt(s)"), quiet.describe());
+
+    const ToolRun verbose = runTool({u"-v"_s, u"-H"_s, u"127.0.0.1"_s, u"-P"_s, QString::number(port),
+                                     u"--reconnect"_s, u"--reconnect-max"_s, u"2"_s, u"subscribe"_s, u"/queue/r"_s},
+                                    {}, 15000);
+    CHECK_RUN(verbose, 2);
+    QVERIFY2(verbose.err.contains("attempt 1 of 2 to stomp://127.0.0.1:" + QByteArray::number(port)), verbose.describe());
+    QVERIFY2(verbose.err.contains("attempt 2 of 2 to stomp://127.0.0.1:" + QByteArray::number(port)), verbose.describe());
+    QVERIFY2(!verbose.err.contains("attempt 3"), verbose.describe());
+}
+
+namespace {
+QByteArray scriptedMessage(const QByteArray &body)
+{
+    return "MESSAGE\nsubscription:{sub}\ndestination:/queue/re\nmessage-id:" + body + "\n\n" + body + '\0';
+}
+} // namespace
+
+void tst_Cli::scriptedSubscribeReconnects()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    server.closeAfterFirstSubscribe = true;
+    server.messagesOnSubscribe = {scriptedMessage("before")};
+    server.messagesOnResubscribe = {scriptedMessage("after")};
+    const ToolRun run = runTool(server.args() + QStringList{u"--reconnect"_s, u"subscribe"_s, u"--count"_s, u"2"_s,
+                                                            u"--timeout"_s, u"10"_s, u"/queue/re"_s}, {}, 15000);
+    CHECK_RUN(run, 0);
+    QCOMPARE(run.out, QByteArray("before\nafter\n"));
+    QCOMPARE(server.connections, 2);
+    QCOMPARE(server.framesOf(StompFrame::Subscribe).size(), 2); // the library made it again
+    // Without -v: one line when the outage starts, one when it is over.
+    QVERIFY2(run.err.contains("connection to 127.0.0.1:" + server.args().last().toUtf8() + " lost"), run.describe());
+    QVERIFY2(run.err.contains("reconnected to"), run.describe());
+    QCOMPARE(run.err.count('\n'), 2);
+}
+
+void tst_Cli::scriptedLossEndsWithoutReconnect()
+{
+    // Two --url without --reconnect: failover when connecting only; a loss afterwards ends it.
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    server.closeAfterFirstSubscribe = true;
+    server.messagesOnSubscribe = {scriptedMessage("before")};
+    server.messagesOnResubscribe = {scriptedMessage("after")};
+    const QString url = u"stomp://127.0.0.1:%1"_s.arg(server.args().last());
+    const ToolRun run = runTool({u"--url"_s, url, u"--url"_s, url, u"subscribe"_s, u"--count"_s, u"2"_s,
+                                 u"--timeout"_s, u"10"_s, u"/queue/re"_s}, {}, 15000);
+    CHECK_RUN(run, 2);
+    QCOMPARE(run.out, QByteArray("before\n"));
+    QVERIFY2(!run.err.contains("reconnected"), run.describe());
+}
+
+void tst_Cli::scriptedSendDoesNotResume()
+{
+    // send with --reconnect: a loss after CONNECTED ends it, since what was handed over may
+    // or may not have arrived and send never sends twice.
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    server.closeAfterConnectReply = true;
+    const ToolRun run = runTool(server.args() + QStringList{u"--reconnect"_s, u"send"_s, u"/queue/re"_s, u"x"_s},
+                                {}, 15000);
+    CHECK_RUN(run, 2);
+    QVERIFY2(run.err.contains("not reconnecting"), run.describe());
+    QVERIFY2(run.elapsedMs < 5000, run.describe());
+    QCOMPARE(server.connections, 1);
 }
 
 // =================================================================================================
@@ -1125,6 +1323,116 @@ void tst_Cli::subscribeTimeout()
     const ToolRun after = runTool(connectionArgs(broker) + QStringList{u"subscribe"_s, u"--timeout"_s, u"1"_s, queue});
     CHECK_RUN(after, 0);
     QVERIFY2(after.out.isEmpty(), after.describe());
+}
+
+void tst_Cli::failoverToBroker()
+{
+    QFETCH(QString, brokerName);
+    STOMPQT_REQUIRE_BROKER(broker, brokerNamed(brokerName));
+    const QString queue = uniqueDestination("queue", "failover");
+    // The credentials and vhost come from the first URL and hold for every broker.
+    QUrl dead = broker.url();
+    dead.setPort(deadPort());
+    const QStringList urls{u"--url"_s, dead.toString(QUrl::FullyEncoded), u"--url"_s,
+                           u"stomp://%1:%2"_s.arg(broker.host).arg(broker.port)};
+
+    const ToolRun send = runTool(urls + QStringList{u"send"_s, u"--count"_s, u"2"_s, queue, u"failover {n}"_s});
+    CHECK_RUN(send, 0);
+    QVERIFY2(send.err.contains("trying stomp://" + broker.host.toUtf8()), send.describe());
+    const ToolRun receive = runTool(urls + QStringList{u"subscribe"_s, u"--count"_s, u"2"_s, u"--timeout"_s,
+                                                       u"10"_s, queue});
+    CHECK_RUN(receive, 0);
+    QCOMPARE(receive.out, QByteArray("failover 1\nfailover 2\n"));
+}
+
+void tst_Cli::webSocketRoundTrip()
+{
+    STOMPQT_REQUIRE_BROKER(broker, stompRabbitMq());
+    if (broker.wsPort == 0) {
+        if (StompBrokerEnvDetail::isCi())
+            QFAIL("STOMPQT_RABBITMQ_WS_PORT unset");
+        QSKIP("STOMPQT_RABBITMQ_WS_PORT unset (RabbitMQ without web-stomp)");
+    }
+    const QString queue = uniqueDestination("queue", "ws");
+    // ws://: the path is the HTTP path, so the vhost comes from --vhost.
+    QUrl ws = broker.webSocketUrl();
+    ws.setUserName(broker.login);
+    ws.setPassword(broker.passcode);
+    QStringList args{u"--url"_s, ws.toString(QUrl::FullyEncoded)};
+    if (!broker.vhost.isEmpty())
+        args << u"--vhost"_s << broker.vhost;
+
+    const ToolRun send = runTool(args + QStringList{u"-v"_s, u"send"_s, u"--count"_s, u"3"_s, queue,
+                                                    u"over websocket {n}"_s});
+    CHECK_RUN(send, 0);
+    QVERIFY2(send.err.contains("connected to ws://"), send.describe());
+    const ToolRun receive = runTool(args + QStringList{u"subscribe"_s, u"--count"_s, u"3"_s, u"--timeout"_s,
+                                                       u"10"_s, queue});
+    CHECK_RUN(receive, 0);
+    QCOMPARE(receive.out, QByteArray("over websocket 1\nover websocket 2\nover websocket 3\n"));
+}
+
+void tst_Cli::tlsWithCaAndClientCertificate()
+{
+    STOMPQT_REQUIRE_BROKER(broker, stompRabbitMq());
+    STOMPQT_REQUIRE_TLS(tls);
+    const QString queue = uniqueDestination("queue", "tls");
+    const QStringList args{u"--url"_s, tlsUrl(broker, tls), u"--ca"_s, tls.ca, u"--cert"_s, tls.clientCert,
+                           u"--key"_s, tls.clientKey};
+
+    const ToolRun send = runTool(args + QStringList{u"-v"_s, u"send"_s, queue, u"over tls"_s});
+    CHECK_RUN(send, 0);
+    QVERIFY2(send.err.contains("connected to stomp+ssl://localhost:" + QByteArray::number(tls.port)), send.describe());
+    QVERIFY2(!send.err.contains("WARNING"), send.describe());
+    const ToolRun receive = runTool(args + QStringList{u"subscribe"_s, u"--count"_s, u"1"_s, u"--timeout"_s,
+                                                       u"10"_s, queue});
+    CHECK_RUN(receive, 0);
+    QCOMPARE(receive.out, QByteArray("over tls\n"));
+}
+
+void tst_Cli::tlsWithoutCaFails()
+{
+    STOMPQT_REQUIRE_BROKER(broker, stompRabbitMq());
+    STOMPQT_REQUIRE_TLS(tls);
+    // The test CA is not among the system's: verification must fail, and nothing is sent.
+    const ToolRun run = runTool({u"--url"_s, tlsUrl(broker, tls), u"--cert"_s, tls.clientCert, u"--key"_s,
+                                 tls.clientKey, u"send"_s, uniqueDestination("queue", "tls-no-ca"), u"never"_s},
+                                {}, 20000);
+    CHECK_RUN(run, 2);
+    QVERIFY2(run.err.contains("TLS"), run.describe());
+    QVERIFY2(run.err.contains("certificate"), run.describe());
+    QVERIFY2(run.out.isEmpty(), run.describe());
+}
+
+void tst_Cli::tlsInsecureWithoutCa()
+{
+    STOMPQT_REQUIRE_BROKER(broker, stompRabbitMq());
+    STOMPQT_REQUIRE_TLS(tls);
+    const QString queue = uniqueDestination("queue", "tls-insecure");
+    // RabbitMQ insists on a client certificate (fail_if_no_peer_cert), so --cert/--key stay.
+    const QStringList args{u"--url"_s, tlsUrl(broker, tls), u"--insecure"_s, u"--cert"_s, tls.clientCert,
+                           u"--key"_s, tls.clientKey};
+    const ToolRun send = runTool(args + QStringList{u"send"_s, queue, u"unverified"_s});
+    CHECK_RUN(send, 0);
+    QVERIFY2(send.err.contains("WARNING: --insecure: TLS certificate verification is OFF"), send.describe());
+    const ToolRun receive = runTool(args + QStringList{u"subscribe"_s, u"--count"_s, u"1"_s, u"--timeout"_s,
+                                                       u"10"_s, queue});
+    CHECK_RUN(receive, 0);
+    QCOMPARE(receive.out, QByteArray("unverified\n"));
+    QVERIFY2(receive.err.contains("WARNING"), receive.describe());
+}
+
+void tst_Cli::tlsMissingCertificateFile()
+{
+    STOMPQT_REQUIRE_BROKER(broker, stompRabbitMq());
+    STOMPQT_REQUIRE_TLS(tls);
+    // A usage error before any connection attempt, even with a listening broker.
+    const ToolRun run = runTool({u"--url"_s, tlsUrl(broker, tls), u"--ca"_s, tls.ca, u"--cert"_s,
+                                 tls.clientCert + u".missing"_s, u"--key"_s, tls.clientKey, u"send"_s,
+                                 uniqueDestination("queue", "tls-missing"), u"never"_s});
+    CHECK_RUN(run, 1);
+    QVERIFY2(run.err.contains("cannot open --cert"), run.describe());
+    QVERIFY2(run.err.contains(".missing"), run.describe());
 }
 
 // =================================================================================================
