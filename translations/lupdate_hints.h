@@ -23,4 +23,5 @@ static const char *const stompqt_lupdate_hints[] = {
     QT_TRANSLATE_NOOP("StompFrameEncoder", "a colon cannot be sent in this header name"),
     QT_TRANSLATE_NOOP("StompTransport", "TLS handshake failed: %1"),
     QT_TRANSLATE_NOOP("StompTransport", "more than %1 bytes arrived over WebSocket while reading was paused"),
+    QT_TRANSLATE_NOOP("StompTransport", "the WebSocket was closed with code %1: %2"),
 };

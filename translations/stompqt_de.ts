@@ -870,6 +870,10 @@
         <source>the server closed the connection</source>
         <translation>der Server hat die Verbindung geschlossen</translation>
     </message>
+    <message>
+        <source>the server took no byte for %1 ms (%2 bytes waiting)</source>
+        <translation>der Server hat %1 ms lang kein Byte angenommen (%2 Bytes wartend)</translation>
+    </message>
 </context>
 <context>
     <name>StompFrameEncoder</name>
@@ -1027,6 +1031,10 @@
         <source>more than %1 bytes arrived over WebSocket while reading was paused</source>
         <translation>mehr als %1 Bytes kamen über WebSocket an, während das Lesen pausiert war</translation>
     </message>
+    <message>
+        <source>the WebSocket was closed with code %1: %2</source>
+        <translation>der WebSocket wurde mit Code %1 geschlossen: %2</translation>
+    </message>
 </context>
 <context>
     <name>SubscriptionsPanel</name>
@@ -1087,6 +1095,10 @@
     <message>
         <source>more than %1 bytes arrived over WebSocket while reading was paused</source>
         <translation>mehr als %1 Bytes kamen über WebSocket an, während das Lesen pausiert war</translation>
+    </message>
+    <message>
+        <source>the WebSocket was closed with code %1: %2</source>
+        <translation>der WebSocket wurde mit Code %1 geschlossen: %2</translation>
     </message>
 </context>
 </TS>

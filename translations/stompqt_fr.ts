@@ -870,6 +870,10 @@
         <source>the server closed the connection</source>
         <translation>le serveur a fermé la connexion</translation>
     </message>
+    <message>
+        <source>the server took no byte for %1 ms (%2 bytes waiting)</source>
+        <translation>le serveur n&apos;a accepté aucun octet pendant %1 ms (%2 octets en attente)</translation>
+    </message>
 </context>
 <context>
     <name>StompFrameEncoder</name>
@@ -1027,6 +1031,10 @@
         <source>more than %1 bytes arrived over WebSocket while reading was paused</source>
         <translation>plus de %1 octets sont arrivés par WebSocket pendant que la lecture était suspendue</translation>
     </message>
+    <message>
+        <source>the WebSocket was closed with code %1: %2</source>
+        <translation>le WebSocket a été fermé avec le code %1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>SubscriptionsPanel</name>
@@ -1087,6 +1095,10 @@
     <message>
         <source>more than %1 bytes arrived over WebSocket while reading was paused</source>
         <translation>plus de %1 octets sont arrivés par WebSocket pendant que la lecture était suspendue</translation>
+    </message>
+    <message>
+        <source>the WebSocket was closed with code %1: %2</source>
+        <translation>le WebSocket a été fermé avec le code %1 : %2</translation>
     </message>
 </context>
 </TS>
