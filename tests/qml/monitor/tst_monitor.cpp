@@ -24,6 +24,7 @@
 #include <QtCore/qtimer.h>
 #include <QtGui/qguiapplication.h>
 #include <QtGui/qimage.h>
+#include <QtQml/qjsvalue.h>
 #include <QtQml/qqmlapplicationengine.h>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuick/qquickitem.h>
@@ -178,6 +179,25 @@ private:
         QCOMPARE(find(app, "bodyMode")->property("currentIndex").toInt(), 2);
         destinationFilter->setProperty("text", QString());
         textFilter->setProperty("text", QString());
+
+        // The send panel: a message with a receipt reaches the list, and the receipt is shown.
+        find(app, "rightTabs")->setProperty("currentIndex", 1);
+        find(app, "sendDestination")->setProperty("text", m_orders);
+        find(app, "sendBody")->setProperty("text", u"hello from the send panel"_s);
+        QVERIFY(QMetaObject::invokeMethod(find(app, "sendButton"), "clicked"));
+        QObject *sentList = find(app, "sentList");
+        QObject *sent = qvariant_cast<QObject *>(sentList->property("model"));
+        QVERIFY(sent);
+        const auto sentStatus = [&] {
+            QJSValue entry;
+            QMetaObject::invokeMethod(sent, "get", Q_RETURN_ARG(QJSValue, entry), Q_ARG(int, 0));
+            return entry.property(u"status"_s).toString();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(sentStatus(), u"confirmed"_s, 10000);
+        textFilter->setProperty("text", u"hello from the send panel"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(list->property("count").toInt(), 1, 10000);
+        textFilter->setProperty("text", QString());
+        find(app, "rightTabs")->setProperty("currentIndex", 0);
 
         // Pause holds messages back; resume lets them in.
         QObject *model = find(app, "messageModel");
