@@ -53,6 +53,7 @@ void StompClientPrivate::createConnection()
     QObject::connect(connection, &C::errorOccurred, q, &StompClient::errorOccurred);
     QObject::connect(connection, &C::messageReceived, q, [this](const StompFrame &m) { route(m); });
     QObject::connect(connection, &C::receiptReceived, q, &StompClient::receiptReceived);
+    QObject::connect(connection, &C::receiptFailed, q, &StompClient::receiptFailed);
     QObject::connect(connection, &C::serverErrorReceived, q, &StompClient::serverErrorReceived);
     QObject::connect(connection, &C::frameReceived, q, &StompClient::frameReceived);
     QObject::connect(connection, &C::frameSent, q, &StompClient::frameSent);
@@ -118,11 +119,13 @@ QString StompClientPrivate::submit(StompFrame frame, StompClient::SendOptions op
             const bool drained = shared->waitUntil(
                     [&] { return shared->outstandingBytes.load() <= hwm
                                  || shared->state == StompClient::Disconnected; },
-                    config.socketTimeout);
+                    shared->socketTimeout.load());
             if (!drained) {
                 if (!receipt.isEmpty())
                     shared->receiptFailed(receipt);
-                QMetaObject::invokeMethod(q, [q = q, s = shared] {
+                QMetaObject::invokeMethod(q, [q = q, s = shared, receipt] {
+                    if (!receipt.isEmpty())
+                        emit q->receiptFailed(receipt);
                     emit q->errorOccurred(StompClient::WriteBufferFull,
                                           QCoreApplication::translate("StompClient", "write buffer full for %1 ms; frame not sent")
                                                   .arg(q->socketTimeout()));
@@ -435,6 +438,7 @@ void StompClient::setSocketTimeout(int msecs)
     if (d->config.socketTimeout == msecs)
         return;
     d->config.socketTimeout = msecs;
+    d->shared->socketTimeout.store(msecs);
     emit socketTimeoutChanged();
 }
 int StompClient::receiptTimeout() const { return d->config.receiptTimeout; }

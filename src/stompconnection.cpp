@@ -96,6 +96,12 @@ void StompSharedState::receiptArrived(const QString &id)
     cond.wakeAll();
 }
 
+void StompConnection::loseReceipt(const QString &id)
+{
+    m_shared->receiptFailed(id);
+    emit receiptFailed(id);
+}
+
 void StompSharedState::receiptFailed(const QString &id)
 {
     QMutexLocker lock(&mutex);
@@ -386,7 +392,7 @@ void StompConnection::handleFrame(const StompFrame &frame)
         emit serverErrorReceived(frame);
         const QString receiptId = frame.receiptId();
         if (!receiptId.isEmpty() && m_waitingReceipts.remove(receiptId))
-            m_shared->receiptFailed(receiptId);
+            loseReceipt(receiptId);
         QString message = frame.message();
         if (message.isEmpty())
             message = frame.text().left(200);
@@ -494,7 +500,7 @@ void StompConnection::sendFrame(const StompFrame &frame, StompClient::SendOption
             m_shared->outstandingBytes.fetch_sub(estimate);
             const QString id = frame.receipt();
             if (!id.isEmpty())
-                m_shared->receiptFailed(id);
+                loseReceipt(id);
             emit errorOccurred(StompClient::WriteBufferFull,
                                tr("%1 frame not sent: too much queued while connecting")
                                        .arg(frame.commandName()));
@@ -508,7 +514,7 @@ void StompConnection::sendFrame(const StompFrame &frame, StompClient::SendOption
         m_shared->outstandingBytes.fetch_sub(estimate);
         const QString id = frame.receipt();
         if (!id.isEmpty())
-            m_shared->receiptFailed(id);
+            loseReceipt(id);
         emit errorOccurred(StompClient::NotConnected,
                            tr("%1 frame not sent: not connected").arg(frame.commandName()));
         return;
@@ -523,7 +529,7 @@ void StompConnection::acknowledge(const StompFrame &message, bool positive,
     auto refuse = [&](StompClient::Error error, const QString &why) {
         m_shared->outstandingBytes.fetch_sub(estimate);
         if (!receiptId.isEmpty())
-            m_shared->receiptFailed(receiptId);
+            loseReceipt(receiptId);
         emit errorOccurred(error, why);
     };
     const quint64 tag = message.d->connectionTag;
@@ -583,7 +589,7 @@ bool StompConnection::writeNow(const StompFrame &frame, StompClient::SendOptions
         m_shared->outstandingBytes.fetch_sub(estimate);
         const QString id = frame.receipt();
         if (!id.isEmpty())
-            m_shared->receiptFailed(id);
+            loseReceipt(id);
         emit errorOccurred(StompClient::InvalidFrame, why);
         return false;
     }
@@ -683,7 +689,7 @@ void StompConnection::checkReceipts()
         const QString expired = id;
         m_receiptDeadlines.pop_front();
         m_waitingReceipts.remove(expired);
-        m_shared->receiptFailed(expired);
+        loseReceipt(expired);
         qCWarning(lcStompClient) << "receipt timed out:" << expired;
         if (m_replayReceipts.remove(expired)) {
             if (m_replayReceipts.isEmpty())
@@ -836,7 +842,7 @@ void StompConnection::dropQueued(const QString &why)
         bytes += o.estimate;
         const QString id = o.frame.receipt();
         if (!id.isEmpty())
-            m_shared->receiptFailed(id);
+            loseReceipt(id);
     }
     const int count = int(m_queued.size());
     m_queued.clear();
@@ -859,36 +865,56 @@ void StompConnection::fail(StompClient::Error error, const QString &message)
         m_shared->errorString = message;
     }
     m_errorReported = true;
-    emit errorOccurred(error, message);
-    if (m_state != StompClient::Disconnecting && scheduleReconnect(error))
+    // Decide first, so that when errorOccurred() arrives state() already tells whether the
+    // client is going to try again (Reconnecting) or has given up (Disconnected).
+    const int delay = m_state == StompClient::Disconnecting ? -1 : reconnectDelay(error);
+    if (delay < 0) {
+        emit errorOccurred(error, message);
+        dropQueued(message);
+        finish();
         return;
-    dropQueued(message);
-    finish();
+    }
+    teardown();
+    const QString next = m_endpoints.at(m_endpointIndex % m_endpoints.size()).displayName();
+    setState(m_everConnected || m_config.reconnect.enabled ? StompClient::Reconnecting
+                                                           : StompClient::Connecting);
+    emit errorOccurred(error, message);
+    if (m_config.reconnect.enabled) {
+        qCInfo(lcStompClient) << "reconnect attempt" << m_attempt << "to" << next << "in" << delay << "ms";
+        emit reconnectScheduled(m_attempt, delay, next);
+    } else {
+        qCInfo(lcStompClient) << "trying the next broker:" << next;
+    }
+    m_reconnectTimer->start(delay);
 }
 
-// Decides whether a failure is worth another attempt, and schedules it.
-bool StompConnection::scheduleReconnect(StompClient::Error error)
+// Whether a failure is worth another attempt: the delay before it, or -1. Without a
+// reconnect policy, a first connection still tries each broker of the list once.
+int StompConnection::reconnectDelay(StompClient::Error error)
 {
+    if (m_blocking || error == StompClient::UnsupportedVersion || error == StompClient::InvalidFrame)
+        return -1;
     const StompReconnectPolicy &policy = m_config.reconnect;
-    if (!policy.enabled || m_blocking)
-        return false;
-    if (error == StompClient::UnsupportedVersion || error == StompClient::InvalidFrame)
-        return false;
+    if (!policy.enabled) {
+        if (m_everConnected || error == StompClient::AuthenticationFailed
+            || m_endpointIndex + 1 >= m_endpoints.size())
+            return -1;
+        ++m_endpointIndex;
+        return 0;
+    }
     if (error == StompClient::AuthenticationFailed) {
         // Retrying the same credentials would only hammer the broker; a provider may have
         // fresh ones, once.
         if (!m_config.credentials || m_authRetried)
-            return false;
-        const QString oldLogin = m_config.login, oldPasscode = m_config.passcode;
+            return -1;
         const auto fresh = m_config.credentials();
-        if (fresh.first == oldLogin && fresh.second == oldPasscode)
-            return false;
+        if (fresh.first == m_config.login && fresh.second == m_config.passcode)
+            return -1;
         m_authRetried = true;
     }
     if (policy.maxAttempts >= 0 && m_attempt >= policy.maxAttempts)
-        return false;
+        return -1;
 
-    teardown();
     ++m_attempt;
     if (m_everConnected || m_endpoints.size() > 1)
         ++m_endpointIndex;
@@ -898,16 +924,9 @@ bool StompConnection::scheduleReconnect(StompClient::Error error)
         const double factor = 1.0 + spread * (2.0 * QRandomGenerator::global()->generateDouble() - 1.0);
         delay = qMax(0, int(delay * factor));
     }
-    const QString next = m_endpoints.at(m_endpointIndex % m_endpoints.size()).displayName();
-    {
-        QMutexLocker lock(&m_shared->mutex);
-        m_shared->reconnectAttempt = m_attempt;
-    }
-    setState(StompClient::Reconnecting);
-    qCInfo(lcStompClient) << "reconnect attempt" << m_attempt << "to" << next << "in" << delay << "ms";
-    emit reconnectScheduled(m_attempt, delay, next);
-    m_reconnectTimer->start(delay);
-    return true;
+    QMutexLocker lock(&m_shared->mutex);
+    m_shared->reconnectAttempt = m_attempt;
+    return delay;
 }
 
 // Closes the transport and settles what was in flight on it; the state is the caller's.
@@ -933,7 +952,7 @@ void StompConnection::teardown()
     }
     m_writeFull = false;
     for (const QString &id : std::as_const(m_waitingReceipts))
-        m_shared->receiptFailed(id);
+        loseReceipt(id);
     m_waitingReceipts.clear();
     m_receiptDeadlines.clear();
     m_replayReceipts.clear();

@@ -88,6 +88,7 @@ public:
     std::atomic<qint64> outstandingBytes{0};
     std::atomic<qint64> highWaterMark{4 * 1024 * 1024};
     std::atomic<bool> monitorFrames{false};
+    std::atomic<int> socketTimeout{3000}; // what submit() in any thread may wait for room
 };
 
 class StompConnection : public QObject
@@ -133,6 +134,7 @@ Q_SIGNALS:
     void errorOccurred(StompClient::Error error, const QString &errorString);
     void messageReceived(const StompFrame &message);
     void receiptReceived(const QString &receiptId);
+    void receiptFailed(const QString &receiptId);
     void serverErrorReceived(const StompFrame &frame);
     void frameReceived(const StompFrame &frame);
     void frameSent(const StompFrame &frame);
@@ -156,7 +158,8 @@ private:
     void fail(StompClient::Error error, const QString &message);
     void teardown();
     void finish();
-    bool scheduleReconnect(StompClient::Error error);
+    int reconnectDelay(StompClient::Error error);
+    void loseReceipt(const QString &id);
     void onTransportConnected();
     void onReadyRead();
     void onBytesWritten(qint64 bytes);

@@ -154,7 +154,8 @@ public:
     /// failover:(url1,url2)?randomize=false, which sets brokers().
     QUrl url() const;
     void setUrl(const QUrl &url);
-    /// Brokers tried in turn when connecting and reconnecting (failover). When empty, url().
+    /// Brokers tried in turn (failover): a first connection tries each once; with reconnect
+    /// enabled, every later attempt moves to the next. When empty, url().
     QList<QUrl> brokers() const;
     void setBrokers(const QList<QUrl> &brokers);
     /// The broker of the current connection (no credentials).
@@ -280,6 +281,9 @@ Q_SIGNALS:
     void errorOccurred(StompClient::Error error, const QString &errorString);
     void messageReceived(const StompFrame &message);
     void receiptReceived(const QString &receiptId);
+    /// The receipt will never come: it timed out (also reported as ReceiptTimeout), the
+    /// connection ended, or the frame could not be sent.
+    void receiptFailed(const QString &receiptId);
     void serverErrorReceived(const StompFrame &frame);
     /// Every frame received or sent (for monitors); passcode masked in sent CONNECT frames.
     void frameReceived(const StompFrame &frame);

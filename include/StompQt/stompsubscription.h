@@ -3,6 +3,7 @@
 
 #include <StompQt/stompclient.h>
 
+#include <atomic>
 #include <functional>
 
 /*!
@@ -59,5 +60,5 @@ private:
     StompHeaders m_headers;
     Handler m_handler;
     qint64 m_count = 0;
-    bool m_active = true;
+    std::atomic<bool> m_active{true}; // read by unsubscribe() from any thread
 };
