@@ -210,6 +210,23 @@ step_fuzz() {
     echo "fuzz: no crash in ${secs}s"
 }
 
+# The threaded client and the publisher/queue tests again, built with ThreadSanitizer: any
+# report fails (tsan.supp names only Qt's and GLib's own internals).
+step_tsan() {
+    local dir=$ROOT/build-tsan
+    say "ThreadSanitizer build ($dir) and thread tests"
+    configure_once "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DSTOMPQT_BUILD_QML=OFF -DSTOMPQT_BUILD_EXAMPLES=OFF -DSTOMPQT_BUILD_BENCHMARKS=OFF \
+        -DSTOMPQT_BUILD_TOOLS=OFF -DSTOMPQT_BUILD_TRANSLATIONS=OFF \
+        -DCMAKE_CXX_FLAGS=-fsanitize=thread -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread \
+        -DCMAKE_SHARED_LINKER_FLAGS=-fsanitize=thread >/dev/null || return 1
+    local tests=(tst_stompclient_threads)
+    cmake --build "$dir" -j"$JOBS" --target "${tests[@]}" || return 1
+    local regex
+    regex=$(IFS='|'; echo "${tests[*]}")
+    ctest --test-dir "$dir" --output-on-failure --no-tests=error -j1 --timeout 600 -R "^($regex)\$"
+}
+
 step_package() {
     local prefix=$BUILD_DIR/install consumer=$BUILD_DIR/package
     say "package (install to $prefix, build tests/package against it)"
@@ -228,6 +245,7 @@ cmd_test() {
 
     local failed=()
     step_ctest || failed+=(ctest)
+    step_tsan || failed+=(tsan)
     # The remaining steps do not need the brokers: give their CPU back.
     say "stopping brokers"
     brokers_stop
@@ -276,6 +294,38 @@ raw_stomp() {
     exec 3>&-
 }
 
+# The monitor with live traffic from the demo publisher: a window when there is a display,
+# otherwise a headless run that saves a screenshot.
+demo_monitor() {
+    local url=$1
+    local monitor=$BUILD_DIR/examples/monitor/stompqt-monitor
+    local publisher=$BUILD_DIR/examples/monitor/stompqt-demo-publisher
+    if [ ! -x "$monitor" ] || [ ! -x "$publisher" ]; then
+        echo "(the monitor is not built: QML parts off?)"
+        return 0
+    fi
+    runtime_dir
+    say "stompqt-demo-publisher (JSON, text and binary messages on /topic/demo.*)"
+    "$publisher" --url "$url" --rate 60 --duration "${STOMPQT_DEMO_SECONDS:-20}" >/dev/null 2>&1 &
+    local pub_pid=$!
+    local shot=$BUILD_DIR/monitor-demo.png
+    if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -z "${STOMPQT_DEMO_HEADLESS:-}" ]; then
+        say "stompqt-monitor (close the window to end the demo)"
+        "$monitor" --url "$url" --subscribe '/topic/demo.#' || true
+    else
+        say "stompqt-monitor, headless for 12 s (no display)"
+        QT_QPA_PLATFORM=offscreen timeout 60 "$monitor" --url "$url" --subscribe '/topic/demo.#' \
+            --screenshot "$shot" --quit-after 12000 || true
+        if [ -f "$shot" ]; then
+            echo "screenshot of the monitor with live traffic: $shot"
+        else
+            echo "the monitor did not write a screenshot" >&2
+        fi
+    fi
+    kill "$pub_pid" 2>/dev/null || true
+    wait "$pub_pid" 2>/dev/null || true
+}
+
 cmd_demo() {
     cmd_deps
     cmd_build
@@ -298,6 +348,7 @@ cmd_demo() {
         say "subscriber output"
         cat "$out"
         [ $rc -eq 0 ] || die "demo failed (exit $rc)"
+        demo_monitor "$url"
     else
         echo "(the stompqt tool is not built yet: raw protocol demo instead)"
         raw_stomp RabbitMQ "$STOMPQT_RABBITMQ_PORT" "$STOMPQT_RABBITMQ_USER" \
