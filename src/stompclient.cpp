@@ -52,6 +52,12 @@ void StompClientPrivate::createConnection()
     });
     QObject::connect(connection, &C::errorOccurred, q, &StompClient::errorOccurred);
     QObject::connect(connection, &C::messageReceived, q, [this](const StompFrame &m) { route(m); });
+    QObject::connect(connection, &C::messagesReceived, q, [this](const QList<StompFrame> &batch) {
+        for (const StompFrame &m : batch)
+            route(m);
+    });
+    // Across threads, one event per read instead of one per message.
+    connection->setBatchMessages(mode == StompClient::WorkerThread);
     QObject::connect(connection, &C::receiptReceived, q, &StompClient::receiptReceived);
     QObject::connect(connection, &C::receiptFailed, q, &StompClient::receiptFailed);
     QObject::connect(connection, &C::serverErrorReceived, q, &StompClient::serverErrorReceived);
@@ -70,6 +76,10 @@ void StompClientPrivate::destroyConnection()
         return;
     StompConnection *c = connection;
     connection = nullptr;
+    {
+        QMutexLocker lock(&opsMutex); // calls for a connection that is going away
+        ops.clear();
+    }
     if (worker) {
         // Deleted in its own thread, where its socket and timers live.
         QMetaObject::invokeMethod(c, [c] { delete c; }, Qt::BlockingQueuedConnection);
@@ -82,12 +92,37 @@ void StompClientPrivate::destroyConnection()
     }
 }
 
+// Calls from other threads queue up here and reach the connection's thread in batches: one
+// event and one wake-up per burst instead of per call, in the order they were made.
 template<typename F> void StompClientPrivate::post(F &&f)
 {
-    if (inConnectionThread())
+    if (inConnectionThread()) {
         f();
-    else
-        QMetaObject::invokeMethod(connection, std::forward<F>(f), Qt::QueuedConnection);
+        return;
+    }
+    bool schedule;
+    {
+        QMutexLocker lock(&opsMutex);
+        schedule = ops.empty();
+        ops.emplace_back(std::forward<F>(f));
+    }
+    if (schedule)
+        QMetaObject::invokeMethod(connection, [this] { drainOps(); }, Qt::QueuedConnection);
+}
+
+void StompClientPrivate::drainOps()
+{
+    for (;;) {
+        std::deque<std::function<void()>> batch;
+        {
+            QMutexLocker lock(&opsMutex);
+            batch.swap(ops);
+        }
+        if (batch.empty())
+            return;
+        for (auto &op : batch)
+            op();
+    }
 }
 
 QString StompClientPrivate::nextId(const char *kind)
@@ -169,8 +204,10 @@ bool StompClientPrivate::wait(const std::function<bool()> &done, int msecs)
 
 StompSubscription *StompClientPrivate::findSubscription(QByteArrayView id) const
 {
+    // fromRawData: a lookup key without copying the id, once per received message.
+    const QByteArray key = QByteArray::fromRawData(id.data(), id.size());
     QMutexLocker lock(&subscriptionsMutex);
-    return subscriptions.value(id.toByteArray());
+    return subscriptions.value(key);
 }
 
 void StompClientPrivate::route(const StompFrame &message)

@@ -7,6 +7,9 @@
 
 #include <QtCore/qrandom.h>
 
+#include <deque>
+#include <functional>
+
 #include <QtCore/qthread.h>
 
 class StompClientPrivate
@@ -18,6 +21,7 @@ public:
     void destroyConnection();
     bool inConnectionThread() const { return QThread::currentThread() == connection->thread(); }
     template<typename F> void post(F &&f);
+    void drainOps();
     QString nextId(const char *kind);
     QString submit(StompFrame frame, StompClient::SendOptions options);
     bool wait(const std::function<bool()> &done, int msecs);
@@ -32,6 +36,8 @@ public:
     std::shared_ptr<StompSharedState> shared = std::make_shared<StompSharedState>();
     StompConnection *connection = nullptr;
     QThread *worker = nullptr;
+    QMutex opsMutex;
+    std::deque<std::function<void()>> ops;
     mutable QMutex subscriptionsMutex;
     QHash<QByteArray, StompSubscription *> subscriptions;
     // The session (counted by accepted connectToHost() calls) each subscription was made in.

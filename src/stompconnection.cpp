@@ -130,8 +130,15 @@ StompConnection::StompConnection(std::shared_ptr<StompSharedState> shared)
       m_heartbeatCheckTimer(new QTimer(this)),
       m_reconnectTimer(new QTimer(this)),
       m_stallTimer(new QTimer(this)),
-      m_writeStallTimer(new QTimer(this))
+      m_writeStallTimer(new QTimer(this)),
+      m_frameDeadlineTimer(new QTimer(this))
 {
+    m_frameDeadlineTimer->setSingleShot(true);
+    connect(m_frameDeadlineTimer, &QTimer::timeout, this, [this] {
+        fail(StompClient::SocketTimeout,
+             tr("a frame took longer than %1 ms to arrive (%2 bytes so far)")
+                     .arg(4 * m_config.frameTimeout).arg(m_parser.bufferedBytes()));
+    });
     m_writeStallTimer->setSingleShot(true);
     connect(m_writeStallTimer, &QTimer::timeout, this, [this] {
         fail(StompClient::WriteBufferFull,
@@ -305,6 +312,21 @@ void StompConnection::onTransportConnected()
 
 void StompConnection::onReadyRead()
 {
+    readAvailable();
+    flushMessageBatch();
+}
+
+void StompConnection::flushMessageBatch()
+{
+    if (m_messageBatch.isEmpty())
+        return;
+    QList<StompFrame> batch;
+    batch.swap(m_messageBatch);
+    emit messagesReceived(batch);
+}
+
+void StompConnection::readAvailable()
+{
     m_lastRead.start(); // any byte is a sign of life
     const quint64 attempt = m_attemptId;
     while (m_transport && !m_readPaused && m_transport->bytesAvailable() > 0
@@ -325,11 +347,19 @@ void StompConnection::onReadyRead()
             } else if (r == StompFrameParser::HeartBeat) {
                 continue;
             } else if (r == StompFrameParser::NeedMoreData) {
-                // A half frame must keep arriving: a peer that stops mid-frame is stalled.
-                if (m_parser.bufferedBytes() > 0 && m_config.frameTimeout > 0 && !m_blocking)
+                // A half frame must keep arriving (a peer that stops mid-frame is stalled),
+                // and must end: a byte now and then does not hold a connection forever.
+                if (m_parser.bufferedBytes() > 0 && m_config.frameTimeout > 0 && !m_blocking) {
                     m_stallTimer->start(m_config.frameTimeout);
-                else
+                    if (m_partialFrameOffset != m_parser.consumedBytes()) {
+                        m_partialFrameOffset = m_parser.consumedBytes();
+                        m_frameDeadlineTimer->start(4 * m_config.frameTimeout);
+                    }
+                } else {
                     m_stallTimer->stop();
+                    m_frameDeadlineTimer->stop();
+                    m_partialFrameOffset = -1;
+                }
                 break;
             } else {
                 const auto code = m_parser.error();
@@ -350,6 +380,8 @@ void StompConnection::handleFrame(const StompFrame &frame)
     qCDebug(lcStompFrames) << "received" << frame;
     if (m_shared->monitorFrames.load(std::memory_order_relaxed))
         emit frameReceived(frame);
+    if (frame.command() != StompFrame::Message)
+        flushMessageBatch(); // whatever follows must not overtake earlier messages
 
     if (m_state == StompClient::Connecting || (m_state == StompClient::Reconnecting && !m_closing)) {
         if (frame.command() == StompFrame::Connected) {
@@ -370,10 +402,12 @@ void StompConnection::handleFrame(const StompFrame &frame)
         if (m_messageSink) {
             if (m_messageSink(frame))
                 m_readPaused = true; // the rest of this chunk is still delivered
+        } else if (m_batchMessages) {
+            m_messageBatch.append(frame);
         } else {
             emit messageReceived(frame);
         }
-        break;
+        return;
     case StompFrame::Receipt: {
         const QString id = frame.receiptId();
         if (m_waitingReceipts.remove(id))
@@ -451,9 +485,11 @@ void StompConnection::handleConnected(const StompFrame &frame)
                           << frame.headerView("server") << "heart-beat out/in" << m_outInterval
                           << m_inInterval;
     setState(StompClient::Connected);
-    emit connected();
 
+    // The replay goes out before connected() is emitted, so that what a connected() slot
+    // sends waits behind it like everything else queued.
     if (!isReconnect || m_subscriptions.empty()) {
+        emit connected();
         flushQueued();
     } else {
         // Subscriptions come back with their ids and headers before anything queued goes out.
@@ -466,7 +502,8 @@ void StompConnection::handleConnected(const StompFrame &frame)
             if (!writeNow(again, StompClient::NoSendOption, 0))
                 m_replayReceipts.remove(receipt);
         }
-        if (m_replayReceipts.isEmpty())
+        emit connected();
+        if (m_replayReceipts.isEmpty() && m_state == StompClient::Connected)
             flushQueued();
     }
 }
@@ -858,6 +895,7 @@ void StompConnection::fail(StompClient::Error error, const QString &message)
 {
     if (m_state == StompClient::Disconnected || m_closing)
         return;
+    flushMessageBatch(); // what arrived before the failure is delivered first
     qCWarning(lcStompClient) << "error:" << error << message;
     {
         QMutexLocker lock(&m_shared->mutex);
@@ -940,6 +978,8 @@ void StompConnection::teardown()
     m_heartbeatCheckTimer->stop();
     m_stallTimer->stop();
     m_writeStallTimer->stop();
+    m_frameDeadlineTimer->stop();
+    m_partialFrameOffset = -1;
     m_disconnectReceipt.clear();
     if (m_transport) {
         m_shared->outstandingBytes.fetch_sub(m_transport->bytesToWrite());
@@ -966,6 +1006,7 @@ void StompConnection::finish()
 {
     if (m_state == StompClient::Disconnected)
         return;
+    flushMessageBatch();
     m_reconnectTimer->stop();
     teardown();
     m_subscriptions.clear();

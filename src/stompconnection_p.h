@@ -124,6 +124,9 @@ public:
     bool isReadPaused() const { return m_readPaused; }
     /// Receives every MESSAGE in the connection's thread instead of messageReceived().
     /// Returns true when the consumer wants reading paused.
+    /// Collect the MESSAGE frames of one read into one messagesReceived() (for a client in
+    /// another thread); the order with every other signal is kept.
+    void setBatchMessages(bool batch) { m_batchMessages = batch; }
     using MessageSink = std::function<bool(const StompFrame &)>;
     void setMessageSink(MessageSink sink) { m_messageSink = std::move(sink); }
 
@@ -133,6 +136,7 @@ Q_SIGNALS:
     void disconnected();
     void errorOccurred(StompClient::Error error, const QString &errorString);
     void messageReceived(const StompFrame &message);
+    void messagesReceived(const QList<StompFrame> &messages);
     void receiptReceived(const QString &receiptId);
     void receiptFailed(const QString &receiptId);
     void serverErrorReceived(const StompFrame &frame);
@@ -162,10 +166,12 @@ private:
     void loseReceipt(const QString &id);
     void onTransportConnected();
     void onReadyRead();
+    void readAvailable();
     void onBytesWritten(qint64 bytes);
     void onTransportError(StompClient::Error error, const QString &message);
     void onTransportDisconnected();
     void flushQueued();
+    void flushMessageBatch();
     void handleFrame(const StompFrame &frame);
     void handleConnected(const StompFrame &frame);
     bool writeNow(const StompFrame &frame, StompClient::SendOptions options, qint64 estimate);
@@ -188,6 +194,8 @@ private:
     QTimer *m_reconnectTimer;
     QTimer *m_stallTimer;      // a half-received frame that stops arriving
     QTimer *m_writeStallTimer; // bytes to write that the server stops taking
+    QTimer *m_frameDeadlineTimer; // a frame that trickles in forever
+    qint64 m_partialFrameOffset = -1; // stream offset of the incomplete frame being timed
     std::vector<std::pair<QString, StompFrame>> m_subscriptions; // replayed after reconnecting
     QSet<QString> m_replayReceipts;
     StompFrameParser m_parser;
@@ -213,6 +221,8 @@ private:
     QSet<QString> m_openTransactions;
     QString m_disconnectReceipt;
     MessageSink m_messageSink;
+    QList<StompFrame> m_messageBatch;
+    bool m_batchMessages = false;
     qint64 m_pausedBytesAvailable = -1;
     bool m_readPaused = false;
     bool m_blocking = false;

@@ -23,7 +23,7 @@ class QSslConfiguration;
     round the broker list (StompClient::brokers()), in order or shuffled. An authentication
     failure is never retried with the same credentials.
 */
-struct StompReconnectPolicy
+struct STOMPQT_EXPORT StompReconnectPolicy
 {
     Q_GADGET
     Q_PROPERTY(bool enabled MEMBER enabled)
@@ -207,7 +207,8 @@ public:
     /// An incomplete frame that receives no byte for this long closes the connection with
     /// SocketTimeout, and bytes waiting to be written that the server does not take for
     /// this long close it with WriteBufferFull (default 30000 ms; 0 = never). A slow but
-    /// steady peer is not stalled.
+    /// steady peer is not stalled, but every frame must be complete within 4 × frameTimeout
+    /// of its first byte (SocketTimeout): a byte now and then cannot hold a connection.
     int frameTimeout() const;
     void setFrameTimeout(int msecs);
     bool useStompCommand() const;
