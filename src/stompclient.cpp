@@ -175,6 +175,23 @@ QString StompClientPrivate::submit(StompFrame frame, StompClient::SendOptions op
     return receipt;
 }
 
+// The ACK/NACK frame is built in the connection's thread: its headers depend on the
+// negotiated version and on which connection delivered the message.
+QString StompClientPrivate::acknowledge(const StompFrame &message, bool positive,
+                                        const QString &transaction, StompClient::SendOptions options)
+{
+    const QString receipt = (options & StompClient::WithReceipt) ? nextId("r") : QString();
+    if (!receipt.isEmpty())
+        shared->addPendingReceipt(receipt);
+    const qint64 estimate = 96;
+    shared->outstandingBytes.fetch_add(estimate);
+    StompConnection *c = connection;
+    post([c, message, positive, transaction, receipt, estimate] {
+        c->acknowledge(message, positive, transaction, receipt, estimate);
+    });
+    return receipt;
+}
+
 bool StompClientPrivate::wait(const std::function<bool()> &done, int msecs)
 {
     if (!inConnectionThread())
@@ -723,26 +740,12 @@ QString StompClient::unsubscribe(StompSubscription *subscription)
 
 QString StompClient::ack(const StompFrame &message, const QString &transaction, SendOptions options)
 {
-    const QString receipt = (options & WithReceipt) ? d->nextId("r") : QString();
-    if (!receipt.isEmpty())
-        d->shared->addPendingReceipt(receipt);
-    const qint64 estimate = 96;
-    d->shared->outstandingBytes.fetch_add(estimate);
-    StompConnection *c = d->connection;
-    d->post([c, message, transaction, receipt, estimate] { c->acknowledge(message, true, transaction, receipt, estimate); });
-    return receipt;
+    return d->acknowledge(message, true, transaction, options);
 }
 
 QString StompClient::nack(const StompFrame &message, const QString &transaction, SendOptions options)
 {
-    const QString receipt = (options & WithReceipt) ? d->nextId("r") : QString();
-    if (!receipt.isEmpty())
-        d->shared->addPendingReceipt(receipt);
-    const qint64 estimate = 96;
-    d->shared->outstandingBytes.fetch_add(estimate);
-    StompConnection *c = d->connection;
-    d->post([c, message, transaction, receipt, estimate] { c->acknowledge(message, false, transaction, receipt, estimate); });
-    return receipt;
+    return d->acknowledge(message, false, transaction, options);
 }
 
 QString StompClient::begin(const QString &transaction, const StompHeaders &headers)

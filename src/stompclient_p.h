@@ -24,6 +24,8 @@ public:
     void drainOps();
     QString nextId(const char *kind);
     QString submit(StompFrame frame, StompClient::SendOptions options);
+    QString acknowledge(const StompFrame &message, bool positive, const QString &transaction,
+                        StompClient::SendOptions options);
     bool wait(const std::function<bool()> &done, int msecs);
     void route(const StompFrame &message);
     StompSubscription *findSubscription(QByteArrayView id) const;
