@@ -4,6 +4,7 @@
 
 #include "stompclient_p.h"
 #include "stompconnection_p.h"
+#include "stompthreadcall_p.h"
 
 #include <QtCore/qcoreapplication.h>
 #include <QtCore/qeventloop.h>
@@ -82,7 +83,7 @@ void StompClientPrivate::destroyConnection()
     }
     if (worker) {
         // Deleted in its own thread, where its socket and timers live.
-        QMetaObject::invokeMethod(c, [c] { delete c; }, Qt::BlockingQueuedConnection);
+        stompCallInThread(c, [c] { delete c; });
         worker->quit();
         worker->wait();
         delete worker;
@@ -264,7 +265,7 @@ StompClient::~StompClient()
     if (d->connection) {
         StompConnection *c = d->connection;
         if (d->worker)
-            QMetaObject::invokeMethod(c, [c] { c->abortNow(); }, Qt::BlockingQueuedConnection);
+            stompCallInThread(c, [c] { c->abortNow(); });
         else
             c->abortNow();
     }

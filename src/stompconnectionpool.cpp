@@ -2,6 +2,7 @@
 #include <StompQt/stompconnectionpool.h>
 
 #include "stompconnection_p.h"
+#include "stompthreadcall_p.h"
 
 #include <QtCore/qthread.h>
 
@@ -39,7 +40,7 @@ public:
             return f();
         QMutexLocker lock(&hopMutex);
         decltype(f()) result{};
-        QMetaObject::invokeMethod(connection.get(), [&] { result = f(); }, Qt::BlockingQueuedConnection);
+        stompCallInThread(connection.get(), [&] { result = f(); });
         return result;
     }
 };
@@ -87,7 +88,9 @@ bool StompPublisherConnection::openHere()
 
 bool StompPublisherConnection::isOpen() const
 {
-    return d->connection->state() == StompClient::Connected;
+    // The shared state, not the connection's own member: any thread may ask.
+    QMutexLocker lock(&d->shared->mutex);
+    return d->shared->state == StompClient::Connected;
 }
 
 bool StompPublisherConnection::write(const StompFrame &frame, StompClient::SendOptions options)
@@ -125,7 +128,11 @@ QString StompPublisherConnection::errorString() const
     return d->shared->errorString;
 }
 
-StompFrame::Version StompPublisherConnection::version() const { return d->connection->version(); }
+StompFrame::Version StompPublisherConnection::version() const
+{
+    QMutexLocker lock(&d->shared->mutex);
+    return d->shared->version;
+}
 int StompPublisherConnection::openCount() const { return d->openCount; }
 
 StompConnectionPool::~StompConnectionPool() = default;
@@ -237,7 +244,7 @@ StompSharedConnectionPool::~StompSharedConnectionPool()
         d->connections.clear(); // the deleters close each connection in the pool's thread
     }
     QObject *context = d->context;
-    QMetaObject::invokeMethod(context, [context] { delete context; }, Qt::BlockingQueuedConnection);
+    stompCallInThread(context, [context] { delete context; });
     d->thread.quit();
     d->thread.wait();
 }
@@ -251,13 +258,12 @@ StompSharedConnectionPool::connection(const StompConnectionSettings &settings)
         return existing;
     StompPublisherConnection *raw = nullptr;
     QObject *context = d->context;
-    QMetaObject::invokeMethod(context, [&raw, settings] { raw = new StompPublisherConnection(settings); },
-                              Qt::BlockingQueuedConnection);
+    stompCallInThread(context, [&raw, &settings] { raw = new StompPublisherConnection(settings); });
     std::shared_ptr<StompPublisherConnection> connection(raw, [context](StompPublisherConnection *c) {
         if (QThread::currentThread() == context->thread())
             delete c;
         else
-            QMetaObject::invokeMethod(context, [c] { delete c; }, Qt::BlockingQueuedConnection);
+            stompCallInThread(context, [c] { delete c; });
     });
     d->connections.insert(key, connection);
     ++d->created;

@@ -3,6 +3,7 @@
 
 #include "stompclient_p.h"
 #include "stompconnection_p.h"
+#include "stompthreadcall_p.h"
 
 #include <QtCore/qthread.h>
 
@@ -84,7 +85,7 @@ StompMessageQueue::StompMessageQueue(StompClient *client, int capacity, QObject 
     if (QThread::currentThread() == c->thread())
         install();
     else
-        QMetaObject::invokeMethod(c, install, Qt::BlockingQueuedConnection);
+        stompCallInThread(c, install);
 
     // Receipts and errors are few: they also keep flowing to the client's signals.
     connect(c, &StompConnection::receiptReceived, c, [weak](const QString &id) {
@@ -118,7 +119,7 @@ StompMessageQueue::~StompMessageQueue()
         if (QThread::currentThread() == c->thread())
             detach();
         else
-            QMetaObject::invokeMethod(c, detach, Qt::BlockingQueuedConnection);
+            stompCallInThread(c, detach);
     }
 }
 
