@@ -660,7 +660,8 @@ bool StompConnection::writeNow(const StompFrame &frame, StompClient::SendOptions
     }
     // One write per frame: with TCP_NODELAY set, a frame never waits on Nagle.
     m_transport->writeFrame(m_writeBuffer.constData(), m_writeBuffer.size());
-    m_lastWrite.start();
+    if (m_outInterval > 0)
+        m_lastWrite.start(); // only the heart-beat needs it: a clock read per frame otherwise
     m_shared->outstandingBytes.fetch_add(m_writeBuffer.size() - estimate);
 
     if (lcStompFrames().isDebugEnabled() || m_shared->monitorFrames.load(std::memory_order_relaxed)) {

@@ -3,6 +3,8 @@
 
 #include <QtCore/qcoreapplication.h>
 
+#include <charconv>
+
 namespace {
 
 QString tr(const char *s) { return QCoreApplication::translate("StompFrameEncoder", s); }
@@ -123,7 +125,9 @@ bool StompFrameEncoder::encode(const StompFrame &frame, StompFrame::Version vers
     }
     if (writeLength) {
         out->append("content-length:", 15);
-        out->append(QByteArray::number(body.size()));
+        char digits[24];
+        const auto written = std::to_chars(digits, digits + sizeof digits, body.size());
+        out->append(digits, written.ptr - digits);
         out->append('\n');
     }
     out->append('\n');
