@@ -10,6 +10,7 @@
 // paths across threads are covered by tst_stompclient_broker and tst_stompclient_threads.
 
 #include "fakestompserver.h"
+#include "stomptesthelpers.h"
 
 #include <StompQt/stompclient.h>
 #include <StompQt/stompframeencoder.h>
@@ -22,27 +23,10 @@
 
 #include <array>
 
-using Mode = StompClient::ListenerMode;
+using namespace StompTest;
 using Version = StompFrame::Version;
 
-namespace QTest {
-template<>
-char *toString(const StompFrame &frame)
-{
-    QString text;
-    QDebug(&text) << frame;
-    return qstrdup(text.toUtf8().constData());
-}
-} // namespace QTest
-
 namespace {
-
-constexpr int WaitMs = 5000;
-
-constexpr std::array<std::pair<const char *, Mode>, 2> kModes{{
-        {"caller", StompClient::CallerThread},
-        {"worker", StompClient::WorkerThread},
-}};
 
 QByteArray versionText(Version v)
 {
@@ -60,27 +44,6 @@ void configure(StompClient &client, const FakeStompServer &server, Mode mode)
     client.setHost(server.host());
     client.setPort(server.port());
     client.setSocketTimeout(WaitMs);
-}
-
-/// Connects \a client and returns the server side of connection \a index, or nullptr.
-FakeStompConnection *connectTo(StompClient &client, FakeStompServer &server, int index = 0)
-{
-    client.connectToHost();
-    FakeStompConnection *connection = server.waitForConnect(index, WaitMs);
-    if (!connection)
-        return nullptr;
-    if (!QTest::qWaitFor([&] { return client.state() == StompClient::Connected; }, WaitMs))
-        return nullptr;
-    return connection;
-}
-
-/// The errors an errorOccurred spy recorded.
-QList<StompClient::Error> errorsOf(const QSignalSpy &spy)
-{
-    QList<StompClient::Error> out;
-    for (const QList<QVariant> &args : spy)
-        out.append(args.at(0).value<StompClient::Error>());
-    return out;
 }
 
 QString errorText(const QSignalSpy &spy, StompClient::Error error)
@@ -102,14 +65,6 @@ StompFrame message(const QByteArray &subscription, const QByteArray &id, const Q
     return StompFrame(StompFrame::Message,
                       {{"destination", "/queue/a"}, {"message-id", id}, {"subscription", subscription}},
                       body);
-}
-
-QByteArrayList bodiesOf(const QSignalSpy &spy)
-{
-    QByteArrayList out;
-    for (const QList<QVariant> &args : spy)
-        out.append(args.at(0).value<StompFrame>().body());
-    return out;
 }
 
 } // namespace

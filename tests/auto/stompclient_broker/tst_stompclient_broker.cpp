@@ -6,6 +6,7 @@
 // what that broker really does and says so.
 
 #include "brokerenv.h"
+#include "stomptesthelpers.h"
 
 #include <StompQt/stompclient.h>
 #include <StompQt/stompsubscription.h>
@@ -18,7 +19,11 @@
 
 #include <array>
 
-using Mode = StompClient::ListenerMode;
+// This test keeps its own describe() (error numbers, not names).
+using StompTest::Mode;
+using StompTest::bodiesOf;
+using StompTest::kModes;
+using StompTest::unique;
 
 namespace {
 
@@ -30,20 +35,9 @@ constexpr std::array<std::pair<const char *, Broker>, 2> kBrokers{{
         {"RabbitMQ", Broker::RabbitMq},
         {"ActiveMQ", Broker::ActiveMq},
 }};
-constexpr std::array<std::pair<const char *, Mode>, 2> kModes{{
-        {"caller", StompClient::CallerThread},
-        {"worker", StompClient::WorkerThread},
-}};
-
 std::optional<StompBrokerEnv> brokerEnv(Broker broker)
 {
     return broker == Broker::RabbitMq ? stompRabbitMq() : stompActiveMq();
-}
-
-QString unique(const char *what)
-{
-    return QStringLiteral("stompqt-%1-%2")
-            .arg(QLatin1String(what), QUuid::createUuid().toString(QUuid::Id128).left(12));
 }
 
 void configure(StompClient &client, const StompBrokerEnv &env, Mode mode)
@@ -56,14 +50,6 @@ void configure(StompClient &client, const StompBrokerEnv &env, Mode mode)
     client.setVirtualHost(env.vhost);
     client.setSocketTimeout(TimeoutMs);
     client.setReceiptTimeout(TimeoutMs);
-}
-
-QByteArrayList bodiesOf(const QSignalSpy &spy)
-{
-    QByteArrayList out;
-    for (const QList<QVariant> &args : spy)
-        out.append(args.at(0).value<StompFrame>().body());
-    return out;
 }
 
 QList<StompFrame> framesOf(const QSignalSpy &spy)
@@ -85,16 +71,6 @@ QString describe(const QSignalSpy &errors)
 } // namespace
 
 Q_DECLARE_METATYPE(Broker)
-
-namespace QTest {
-template<>
-char *toString(const StompFrame &frame)
-{
-    QString text;
-    QDebug(&text) << frame;
-    return qstrdup(text.toUtf8().constData());
-}
-} // namespace QTest
 
 // Connects or fails the test (in the calling test function).
 #define CONNECT_OR_FAIL(client)                                                                  \

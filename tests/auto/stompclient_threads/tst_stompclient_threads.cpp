@@ -5,6 +5,7 @@
 // loop. Built for ThreadSanitizer as well (see README in this folder's CMakeLists.txt).
 
 #include "brokerenv.h"
+#include "stomptesthelpers.h"
 
 #include <StompQt/stompclient.h>
 #include <StompQt/stompsubscription.h>
@@ -21,7 +22,7 @@
 #include <deque>
 #include <thread>
 
-using Mode = StompClient::ListenerMode;
+using namespace StompTest;
 
 namespace {
 
@@ -29,12 +30,6 @@ constexpr int TimeoutMs = 30000;
 constexpr int ThreadCount = 4;
 constexpr int MessagesPerThread = 500;
 constexpr int Batch = 10;
-
-QString unique(const char *what)
-{
-    return QStringLiteral("stompqt-%1-%2")
-            .arg(QLatin1String(what), QUuid::createUuid().toString(QUuid::Id128).left(12));
-}
 
 void configure(StompClient &client, const StompBrokerEnv &env, Mode mode)
 {

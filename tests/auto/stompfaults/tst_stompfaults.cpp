@@ -17,6 +17,7 @@
 
 #include "brokerenv.h"
 #include "fakestompserver.h"
+#include "stomptesthelpers.h"
 
 #include <StompQt/stompclient.h>
 #include <StompQt/stompframeencoder.h>
@@ -37,54 +38,9 @@
 
 #include <signal.h>
 
-using Mode = StompClient::ListenerMode;
-
-namespace QTest {
-template<>
-char *toString(const StompFrame &frame)
-{
-    QString text;
-    QDebug(&text) << frame;
-    return qstrdup(text.toUtf8().constData());
-}
-} // namespace QTest
+using namespace StompTest;
 
 namespace {
-
-constexpr int WaitMs = 5000;
-constexpr int BrokerWaitMs = 15000;
-
-constexpr std::array<std::pair<const char *, Mode>, 2> kModes{{
-        {"caller", StompClient::CallerThread},
-        {"worker", StompClient::WorkerThread},
-}};
-
-QString unique(const char *what)
-{
-    return QStringLiteral("stompqt-%1-%2")
-            .arg(QLatin1String(what), QUuid::createUuid().toString(QUuid::Id128).left(12));
-}
-
-QString errorName(int error)
-{
-    return QLatin1String(QMetaEnum::fromType<StompClient::Error>().valueToKey(error));
-}
-
-QString describe(const QSignalSpy &errors)
-{
-    QStringList out;
-    for (const QList<QVariant> &args : errors)
-        out << QStringLiteral("%1: %2").arg(errorName(args.at(0).toInt()), args.at(1).toString());
-    return out.join(QLatin1String("; "));
-}
-
-QList<StompClient::Error> errorsOf(const QSignalSpy &spy)
-{
-    QList<StompClient::Error> out;
-    for (const QList<QVariant> &args : spy)
-        out.append(args.at(0).value<StompClient::Error>());
-    return out;
-}
 
 StompReconnectPolicy policy(int initialDelay, int maxDelay, int maxAttempts = -1, double jitter = 0.0)
 {

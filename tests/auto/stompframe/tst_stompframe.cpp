@@ -1,6 +1,8 @@
 // Copyright (C) 2026 The StompQt authors. SPDX-License-Identifier: LGPL-3.0-or-later
 #include <StompQt/stompframe.h>
 
+#include "stomptesthelpers.h"
+
 #include <QtCore/qdebug.h>
 #include <QtCore/qmetaobject.h>
 #include <QtTest/qtest.h>
@@ -46,17 +48,6 @@ QString debugString(const StompFrame &frame)
 } // namespace
 
 Q_DECLARE_METATYPE(Mutation)
-
-// Readable failure messages for QCOMPARE on frames.
-namespace QTest {
-template<>
-char *toString(const StompFrame &frame)
-{
-    QString text;
-    QDebug(&text) << frame;
-    return qstrdup(text.toUtf8().constData());
-}
-} // namespace QTest
 
 class tst_StompFrame : public QObject
 {

@@ -2,6 +2,8 @@
 #include <StompQt/stompframeencoder.h>
 #include <StompQt/stompframeparser.h>
 
+#include "stomptesthelpers.h"
+
 #include <QtCore/qdebug.h>
 #include <QtCore/qrandom.h>
 #include <QtTest/qtest.h>
@@ -11,16 +13,6 @@ using Version = StompFrame::Version;
 using Options = StompFrameEncoder::Options;
 
 Q_DECLARE_METATYPE(StompFrameEncoder::Options)
-
-namespace QTest {
-template<>
-char *toString(const StompFrame &frame)
-{
-    QString text;
-    QDebug(&text) << frame;
-    return qstrdup(text.toUtf8().constData());
-}
-} // namespace QTest
 
 namespace {
 

@@ -1,6 +1,8 @@
 // Copyright (C) 2026 The StompQt authors. SPDX-License-Identifier: LGPL-3.0-or-later
 #include <StompQt/stompframeparser.h>
 
+#include "stomptesthelpers.h"
+
 #include <QtCore/qdebug.h>
 #include <QtCore/qrandom.h>
 #include <QtTest/qtest.h>
@@ -14,13 +16,6 @@ Q_DECLARE_METATYPE(StompParserLimits)
 Q_DECLARE_METATYPE(StompFrameParser::ErrorCode)
 
 namespace QTest {
-template<>
-char *toString(const StompFrame &frame)
-{
-    QString text;
-    QDebug(&text) << frame;
-    return qstrdup(text.toUtf8().constData());
-}
 template<>
 char *toString(const StompFrameParser::ErrorCode &code)
 {

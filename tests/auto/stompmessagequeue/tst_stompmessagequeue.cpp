@@ -8,6 +8,7 @@
 #include <StompQt/stompsubscription.h>
 
 #include "brokerenv.h"
+#include "stomptesthelpers.h"
 
 #include <QtCore/qelapsedtimer.h>
 #include <QtCore/qmutex.h>
@@ -19,12 +20,9 @@
 #include <thread>
 #include <vector>
 
-namespace {
+using namespace StompTest;
 
-std::optional<StompBrokerEnv> brokerByName(const QString &name)
-{
-    return name == QLatin1String("ActiveMQ") ? stompActiveMq() : stompRabbitMq();
-}
+namespace {
 
 QString uniqueQueue(const char *what)
 {
@@ -42,17 +40,6 @@ std::unique_ptr<StompClient> makeClient(const StompBrokerEnv &broker, StompClien
     client->setPasscode(broker.passcode);
     client->setListenerMode(mode);
     return client;
-}
-
-StompConnectionSettings settingsFor(const StompBrokerEnv &broker)
-{
-    StompConnectionSettings s;
-    s.host = broker.host;
-    s.port = broker.port;
-    s.virtualHost = broker.vhost;
-    s.login = broker.login;
-    s.passcode = broker.passcode;
-    return s;
 }
 
 // Runs \a f in a std::thread while this thread spins its event loop; bounded.

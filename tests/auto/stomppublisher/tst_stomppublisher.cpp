@@ -6,6 +6,7 @@
 #include <StompQt/stompsubscription.h>
 
 #include "brokerenv.h"
+#include "stomptesthelpers.h"
 
 #include <QtCore/qelapsedtimer.h>
 #include <QtCore/qmutex.h>
@@ -22,23 +23,9 @@
 #include <thread>
 #include <vector>
 
+using namespace StompTest;
+
 namespace {
-
-std::optional<StompBrokerEnv> brokerByName(const QString &name)
-{
-    return name == QLatin1String("ActiveMQ") ? stompActiveMq() : stompRabbitMq();
-}
-
-StompConnectionSettings settingsFor(const StompBrokerEnv &broker)
-{
-    StompConnectionSettings s;
-    s.host = broker.host;
-    s.port = broker.port;
-    s.virtualHost = broker.vhost;
-    s.login = broker.login;
-    s.passcode = broker.passcode;
-    return s;
-}
 
 QString uniqueQueue(const char *what)
 {

@@ -11,6 +11,7 @@
 
 #include "brokerenv.h"
 #include "fakestompserver.h"
+#include "stomptesthelpers.h"
 
 #include <StompQt/stompclient.h>
 #include <StompQt/stompsubscription.h>
@@ -25,33 +26,9 @@
 #include <atomic>
 #include <memory>
 
-using Mode = StompClient::ListenerMode;
-
-namespace QTest {
-template<>
-char *toString(const StompFrame &frame)
-{
-    QString text;
-    QDebug(&text) << frame;
-    return qstrdup(text.toUtf8().constData());
-}
-} // namespace QTest
+using namespace StompTest;
 
 namespace {
-
-constexpr int WaitMs = 5000;
-constexpr int BrokerWaitMs = 15000;
-
-constexpr std::array<std::pair<const char *, Mode>, 2> kModes{{
-        {"caller", StompClient::CallerThread},
-        {"worker", StompClient::WorkerThread},
-}};
-
-QString unique(const char *what)
-{
-    return QStringLiteral("stompqt-%1-%2")
-            .arg(QLatin1String(what), QUuid::createUuid().toString(QUuid::Id128).left(12));
-}
 
 StompReconnectPolicy policy(int initialDelay, int maxDelay = 1000, double multiplier = 2.0,
                             double jitter = 0.0, int maxAttempts = -1)
@@ -73,37 +50,6 @@ void configure(StompClient &client, const FakeStompServer &server, Mode mode)
     client.setPort(server.port());
     client.setSocketTimeout(WaitMs);
     client.setReceiptTimeout(WaitMs);
-}
-
-/// Connects \a client and returns the server side of connection \a index, or nullptr.
-FakeStompConnection *connectTo(StompClient &client, FakeStompServer &server, int index = 0)
-{
-    client.connectToHost();
-    FakeStompConnection *connection = server.waitForConnect(index, WaitMs);
-    if (!connection)
-        return nullptr;
-    if (!QTest::qWaitFor([&] { return client.state() == StompClient::Connected; }, WaitMs))
-        return nullptr;
-    return connection;
-}
-
-QList<StompClient::Error> errorsOf(const QSignalSpy &spy)
-{
-    QList<StompClient::Error> out;
-    for (const QList<QVariant> &args : spy)
-        out.append(args.at(0).value<StompClient::Error>());
-    return out;
-}
-
-QString describe(const QSignalSpy &errors)
-{
-    QStringList out;
-    for (const QList<QVariant> &args : errors)
-        out << QStringLiteral("%1: %2")
-                       .arg(QLatin1String(QMetaEnum::fromType<StompClient::Error>().valueToKey(
-                               args.at(0).toInt())),
-                            args.at(1).toString());
-    return out.join(QLatin1String("; "));
 }
 
 QList<StompFrame::Command> commandsOf(const QList<StompFrame> &frames)

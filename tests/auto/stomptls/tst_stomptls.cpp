@@ -14,6 +14,7 @@
 // any start and end date) in a temporary folder.
 
 #include "brokerenv.h"
+#include "stomptesthelpers.h"
 
 #include <StompQt/stompclient.h>
 #include <StompQt/stompsubscription.h>
@@ -34,16 +35,11 @@
 #include <array>
 #include <optional>
 
-using Mode = StompClient::ListenerMode;
+using namespace StompTest;
 
 namespace {
 
 constexpr int TimeoutMs = 15000;
-
-constexpr std::array<std::pair<const char *, Mode>, 2> kModes{{
-        {"caller", StompClient::CallerThread},
-        {"worker", StompClient::WorkerThread},
-}};
 
 // How the test asks for TLS.
 enum class Api { Url, Encrypted };
@@ -63,23 +59,6 @@ std::optional<TlsFiles> brokerTlsFiles()
         || qEnvironmentVariableIntValue("STOMPQT_RABBITMQ_TLS_PORT") == 0)
         return std::nullopt;
     return f;
-}
-
-QString unique(const char *what)
-{
-    return QStringLiteral("stompqt-%1-%2")
-            .arg(QLatin1String(what), QUuid::createUuid().toString(QUuid::Id128).left(12));
-}
-
-QString describe(const QSignalSpy &errors)
-{
-    QStringList out;
-    for (const QList<QVariant> &args : errors)
-        out << QStringLiteral("%1: %2")
-                       .arg(QLatin1String(QMetaEnum::fromType<StompClient::Error>().valueToKey(
-                               args.at(0).toInt())),
-                            args.at(1).toString());
-    return out.join(QLatin1String("; "));
 }
 
 QSslKey readKey(const QString &path)

@@ -14,6 +14,7 @@
 // certificate shows TLS verification on this transport too.
 
 #include "brokerenv.h"
+#include "stomptesthelpers.h"
 
 #include <StompQt/stompclient.h>
 #include <StompQt/stompframeencoder.h>
@@ -36,53 +37,10 @@
 
 #include <array>
 
-using Mode = StompClient::ListenerMode;
+using namespace StompTest;
 using Versions = StompClient::Versions;
 
-namespace QTest {
-template<>
-char *toString(const StompFrame &frame)
-{
-    QString text;
-    QDebug(&text) << frame;
-    return qstrdup(text.toUtf8().constData());
-}
-} // namespace QTest
-
 namespace {
-
-constexpr int WaitMs = 5000;
-constexpr int BrokerWaitMs = 15000;
-
-constexpr std::array<std::pair<const char *, Mode>, 2> kModes{{
-        {"caller", StompClient::CallerThread},
-        {"worker", StompClient::WorkerThread},
-}};
-
-QString unique(const char *what)
-{
-    return QStringLiteral("stompqt-%1-%2")
-            .arg(QLatin1String(what), QUuid::createUuid().toString(QUuid::Id128).left(12));
-}
-
-QString describe(const QSignalSpy &errors)
-{
-    QStringList out;
-    for (const QList<QVariant> &args : errors)
-        out << QStringLiteral("%1: %2")
-                       .arg(QLatin1String(QMetaEnum::fromType<StompClient::Error>().valueToKey(
-                               args.at(0).toInt())),
-                            args.at(1).toString());
-    return out.join(QLatin1String("; "));
-}
-
-QByteArrayList bodiesOf(const QSignalSpy &spy)
-{
-    QByteArrayList out;
-    for (const QList<QVariant> &args : spy)
-        out.append(args.at(0).value<StompFrame>().body());
-    return out;
-}
 
 QByteArray allByteValues()
 {
