@@ -37,6 +37,10 @@ class STOMPQTQML_EXPORT StompClientQmlExtension : public QObject
     Q_PROPERTY(int incomingHeartbeat READ incomingHeartbeat WRITE setIncomingHeartbeat NOTIFY heartbeatChanged)
     Q_PROPERTY(QVariant connectHeaders READ connectHeaders WRITE setConnectHeaders NOTIFY connectHeadersChanged)
     Q_PROPERTY(qint64 bytesToWrite READ bytesToWrite)
+    Q_PROPERTY(QString caCertificateFile READ caCertificateFile WRITE setCaCertificateFile NOTIFY tlsFilesChanged)
+    Q_PROPERTY(QString clientCertificateFile READ clientCertificateFile WRITE setClientCertificateFile NOTIFY tlsFilesChanged)
+    Q_PROPERTY(QString clientKeyFile READ clientKeyFile WRITE setClientKeyFile NOTIFY tlsFilesChanged)
+    Q_PROPERTY(QString tlsConfigurationError READ tlsConfigurationError NOTIFY tlsConfigurationErrorChanged)
 
 public:
     explicit StompClientQmlExtension(QObject *parent);
@@ -48,6 +52,24 @@ public:
     QVariant connectHeaders() const;
     void setConnectHeaders(const QVariant &headers);
     qint64 bytesToWrite() const;
+
+    /// TLS files (PEM, local paths; a file: URL or a leading ~/ works too; "" = none). Setting
+    /// any of them builds the client's sslConfiguration: the CA file's certificates on top of
+    /// the system's, the client certificate (with any chain after it in the file) and its
+    /// private key (RSA, else EC; unencrypted). A file that cannot be used leaves that part
+    /// out and says why in tlsConfigurationError; nothing throws. While all three are "" and
+    /// were never set, a configuration set from C++ is left alone.
+    QString caCertificateFile() const { return m_caFile; }
+    void setCaCertificateFile(const QString &path);
+    QString clientCertificateFile() const { return m_certFile; }
+    void setClientCertificateFile(const QString &path);
+    QString clientKeyFile() const { return m_keyFile; }
+    void setClientKeyFile(const QString &path);
+    /// Why the TLS files could not be used, in plain words ("" when they could).
+    QString tlsConfigurationError() const { return m_tlsError; }
+    /// Reads the TLS files again (e.g. after they were fixed or renewed on disk); returns
+    /// true when they could all be used.
+    Q_INVOKABLE bool reloadTlsFiles();
 
     /// Returns the receipt id when \a options has StompClient.WithReceipt (or the headers
     /// carry a receipt), else "".
@@ -71,7 +93,14 @@ public:
 Q_SIGNALS:
     void heartbeatChanged();
     void connectHeadersChanged();
+    void tlsFilesChanged();
+    void tlsConfigurationErrorChanged();
 
 private:
     StompClient *client() const { return static_cast<StompClient *>(parent()); }
+    void applyTlsFiles();
+
+    QString m_caFile, m_certFile, m_keyFile;
+    QString m_tlsError;
+    bool m_tlsFilesUsed = false;
 };

@@ -211,6 +211,38 @@
         <source>s</source>
         <translation>s</translation>
     </message>
+    <message>
+        <source>The TLS files cannot be used. Correct the paths or clear the fields.</source>
+        <translation>Die TLS-Dateien können nicht verwendet werden. Bitte die Pfade korrigieren oder die Felder leeren.</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA-Datei</translation>
+    </message>
+    <message>
+        <source>(system CAs only)</source>
+        <translation>(nur System-CAs)</translation>
+    </message>
+    <message>
+        <source>PEM file with the CA certificates that signed the broker&apos;s certificate; trusted in addition to the system&apos;s</source>
+        <translation>PEM-Datei mit den CA-Zertifikaten, die das Zertifikat des Brokers signiert haben; zusätzlich zu denen des Systems vertraut</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>Client-Zertifikat</translation>
+    </message>
+    <message>
+        <source>PEM file with this client&apos;s certificate, for brokers that require one</source>
+        <translation>PEM-Datei mit dem Zertifikat dieses Clients, für Broker, die eines verlangen</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>Client-Schlüssel</translation>
+    </message>
+    <message>
+        <source>PEM file with the certificate&apos;s private key (RSA or EC, without passphrase)</source>
+        <translation>PEM-Datei mit dem privaten Schlüssel des Zertifikats (RSA oder EC, ohne Passphrase)</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -801,6 +833,73 @@
     </message>
 </context>
 <context>
+    <name>StompClientQmlExtension</name>
+    <message>
+        <source>no such file</source>
+        <translation>Datei nicht gefunden</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>das ist ein Ordner, keine Datei</translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>das ist keine normale Datei</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>keine Leseberechtigung</translation>
+    </message>
+    <message>
+        <source>larger than 1 MiB, not a PEM file</source>
+        <translation>größer als 1 MiB, keine PEM-Datei</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>die Datei ist leer</translation>
+    </message>
+    <message>
+        <source>the CA file %1 holds no PEM certificate</source>
+        <translation>die CA-Datei %1 enthält kein PEM-Zertifikat</translation>
+    </message>
+    <message>
+        <source>cannot read the CA file %1: %2</source>
+        <translation>die CA-Datei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot read the client certificate file %1: %2</source>
+        <translation>die Client-Zertifikatsdatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>the client certificate file %1 holds no PEM certificate</source>
+        <translation>die Client-Zertifikatsdatei %1 enthält kein PEM-Zertifikat</translation>
+    </message>
+    <message>
+        <source>the client key file %1 is protected by a passphrase; use an unencrypted key</source>
+        <translation>die Client-Schlüsseldatei %1 ist durch eine Passphrase geschützt; bitte einen unverschlüsselten Schlüssel verwenden</translation>
+    </message>
+    <message>
+        <source>the client key file %1 holds no RSA or EC private key in PEM form</source>
+        <translation>die Client-Schlüsseldatei %1 enthält keinen privaten RSA- oder EC-Schlüssel im PEM-Format</translation>
+    </message>
+    <message>
+        <source>cannot read the client key file %1: %2</source>
+        <translation>die Client-Schlüsseldatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>a client key needs its certificate: set the client certificate file too</source>
+        <translation>ein Client-Schlüssel braucht sein Zertifikat: bitte auch die Client-Zertifikatsdatei angeben</translation>
+    </message>
+    <message>
+        <source>the client certificate needs its private key: set the client key file too</source>
+        <translation>das Client-Zertifikat braucht seinen privaten Schlüssel: bitte auch die Client-Schlüsseldatei angeben</translation>
+    </message>
+    <message>
+        <source>TLS is not available in this build of Qt</source>
+        <translation>TLS ist in diesem Qt-Build nicht verfügbar</translation>
+    </message>
+</context>
+<context>
     <name>StompConnection</name>
     <message>
         <source>an incomplete frame got no byte for %1 ms (%2 bytes held)</source>
@@ -873,6 +972,10 @@
     <message>
         <source>the server took no byte for %1 ms (%2 bytes waiting)</source>
         <translation>der Server hat %1 ms lang kein Byte angenommen (%2 Bytes wartend)</translation>
+    </message>
+    <message>
+        <source>a frame took longer than %1 ms to arrive (%2 bytes so far)</source>
+        <translation>ein Frame brauchte länger als %1 ms (bisher %2 Bytes)</translation>
     </message>
 </context>
 <context>

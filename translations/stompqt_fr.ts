@@ -211,6 +211,38 @@
         <source>s</source>
         <translation>s</translation>
     </message>
+    <message>
+        <source>The TLS files cannot be used. Correct the paths or clear the fields.</source>
+        <translation>Les fichiers TLS ne peuvent pas être utilisés. Corrigez les chemins ou videz les champs.</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>Fichier CA</translation>
+    </message>
+    <message>
+        <source>(system CAs only)</source>
+        <translation>(CA du système uniquement)</translation>
+    </message>
+    <message>
+        <source>PEM file with the CA certificates that signed the broker&apos;s certificate; trusted in addition to the system&apos;s</source>
+        <translation>Fichier PEM contenant les certificats CA qui ont signé le certificat du broker ; approuvés en plus de ceux du système</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>Certificat client</translation>
+    </message>
+    <message>
+        <source>PEM file with this client&apos;s certificate, for brokers that require one</source>
+        <translation>Fichier PEM contenant le certificat de ce client, pour les brokers qui en exigent un</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>Clé client</translation>
+    </message>
+    <message>
+        <source>PEM file with the certificate&apos;s private key (RSA or EC, without passphrase)</source>
+        <translation>Fichier PEM contenant la clé privée du certificat (RSA ou EC, sans phrase secrète)</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -801,6 +833,73 @@
     </message>
 </context>
 <context>
+    <name>StompClientQmlExtension</name>
+    <message>
+        <source>no such file</source>
+        <translation>fichier introuvable</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>c&apos;est un dossier, pas un fichier</translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>ce n&apos;est pas un fichier ordinaire</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>permission refusée</translation>
+    </message>
+    <message>
+        <source>larger than 1 MiB, not a PEM file</source>
+        <translation>plus de 1 Mio, pas un fichier PEM</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>le fichier est vide</translation>
+    </message>
+    <message>
+        <source>the CA file %1 holds no PEM certificate</source>
+        <translation>le fichier CA %1 ne contient aucun certificat PEM</translation>
+    </message>
+    <message>
+        <source>cannot read the CA file %1: %2</source>
+        <translation>impossible de lire le fichier CA %1 : %2</translation>
+    </message>
+    <message>
+        <source>cannot read the client certificate file %1: %2</source>
+        <translation>impossible de lire le fichier de certificat client %1 : %2</translation>
+    </message>
+    <message>
+        <source>the client certificate file %1 holds no PEM certificate</source>
+        <translation>le fichier de certificat client %1 ne contient aucun certificat PEM</translation>
+    </message>
+    <message>
+        <source>the client key file %1 is protected by a passphrase; use an unencrypted key</source>
+        <translation>le fichier de clé client %1 est protégé par une phrase secrète ; utilisez une clé non chiffrée</translation>
+    </message>
+    <message>
+        <source>the client key file %1 holds no RSA or EC private key in PEM form</source>
+        <translation>le fichier de clé client %1 ne contient aucune clé privée RSA ou EC au format PEM</translation>
+    </message>
+    <message>
+        <source>cannot read the client key file %1: %2</source>
+        <translation>impossible de lire le fichier de clé client %1 : %2</translation>
+    </message>
+    <message>
+        <source>a client key needs its certificate: set the client certificate file too</source>
+        <translation>une clé client a besoin de son certificat : indiquez aussi le fichier de certificat client</translation>
+    </message>
+    <message>
+        <source>the client certificate needs its private key: set the client key file too</source>
+        <translation>le certificat client a besoin de sa clé privée : indiquez aussi le fichier de clé client</translation>
+    </message>
+    <message>
+        <source>TLS is not available in this build of Qt</source>
+        <translation>TLS n&apos;est pas disponible dans cette version de Qt</translation>
+    </message>
+</context>
+<context>
     <name>StompConnection</name>
     <message>
         <source>an incomplete frame got no byte for %1 ms (%2 bytes held)</source>
@@ -873,6 +972,10 @@
     <message>
         <source>the server took no byte for %1 ms (%2 bytes waiting)</source>
         <translation>le serveur n&apos;a accepté aucun octet pendant %1 ms (%2 octets en attente)</translation>
+    </message>
+    <message>
+        <source>a frame took longer than %1 ms to arrive (%2 bytes so far)</source>
+        <translation>une trame a mis plus de %1 ms à arriver (%2 octets jusqu&apos;ici)</translation>
     </message>
 </context>
 <context>

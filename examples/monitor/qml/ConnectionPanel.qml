@@ -36,6 +36,10 @@ ColumnLayout {
             heartbeatIn: heartbeatIn.value,
             reconnect: reconnectBox.checked,
             insecureTls: insecureTls.checked,
+            // Paths only: the files themselves stay where they are.
+            tlsCaFile: caFileField.text.trim(),
+            tlsCertFile: certFileField.text.trim(),
+            tlsKeyFile: keyFileField.text.trim(),
             subscriptions: JSON.stringify(subscriptionsForProfile())
         }
     }
@@ -51,6 +55,11 @@ ColumnLayout {
         if (s.heartbeatIn !== undefined) heartbeatIn.value = Number(s.heartbeatIn)
         if (s.reconnect !== undefined) reconnectBox.checked = s.reconnect === true || s.reconnect === "true"
         if (s.insecureTls !== undefined) insecureTls.checked = s.insecureTls === true || s.insecureTls === "true"
+        // Another profile's files would be wrong here: absent means none.
+        caFileField.text = s.tlsCaFile !== undefined ? s.tlsCaFile : ""
+        certFileField.text = s.tlsCertFile !== undefined ? s.tlsCertFile : ""
+        keyFileField.text = s.tlsKeyFile !== undefined ? s.tlsKeyFile : ""
+        applyTlsFiles()
         profileApplied(s)
     }
 
@@ -137,12 +146,27 @@ ColumnLayout {
     }
     readonly property bool usesTls: /(stomp\+ssl|ssl|wss):\/\//i.test(urlField.text)
 
+    // The TLS files of the fields (none without TLS); the client reports what it cannot use
+    // in tlsConfigurationError, shown under the fields.
+    function applyTlsFiles() {
+        client.caCertificateFile = usesTls ? caFileField.text.trim() : ""
+        client.clientCertificateFile = usesTls ? certFileField.text.trim() : ""
+        client.clientKeyFile = usesTls ? keyFileField.text.trim() : ""
+    }
+
     function connectToBroker() {
         errorTitle = ""
         errorDetail = ""
         const url = brokerUrl(urlField.text)
         if (url === "") {
             errorTitle = qsTr("The URL is not valid. Use stomp://host:port, e.g. stomp://localhost:61613.")
+            return
+        }
+        applyTlsFiles()
+        // Read again: the files may have been fixed or renewed since.
+        if (!client.reloadTlsFiles()) {
+            errorTitle = qsTr("The TLS files cannot be used. Correct the paths or clear the fields.")
+            errorDetail = client.tlsConfigurationError
             return
         }
         client.virtualHost = ""
@@ -245,6 +269,66 @@ ColumnLayout {
             text: qsTr("Accept any certificate (testing only)")
             ToolTip.text: qsTr("Skips certificate checks: anyone on the way can read and change the traffic.")
             ToolTip.visible: hovered
+        }
+
+        Label { text: qsTr("CA file"); visible: panel.usesTls }
+        TextField {
+            id: caFileField
+            objectName: "caFileField"
+            visible: panel.usesTls
+            Layout.fillWidth: true
+            placeholderText: qsTr("(system CAs only)")
+            selectByMouse: true
+            enabled: urlField.enabled
+            onEditingFinished: panel.applyTlsFiles()
+            onAccepted: panel.connectToBroker()
+            ToolTip.text: qsTr("PEM file with the CA certificates that signed the broker's certificate; trusted in addition to the system's")
+            ToolTip.visible: hovered
+            ToolTip.delay: 600
+        }
+
+        Label { text: qsTr("Client certificate"); visible: panel.usesTls }
+        TextField {
+            id: certFileField
+            objectName: "certFileField"
+            visible: panel.usesTls
+            Layout.fillWidth: true
+            placeholderText: qsTr("(none)")
+            selectByMouse: true
+            enabled: urlField.enabled
+            onEditingFinished: panel.applyTlsFiles()
+            onAccepted: panel.connectToBroker()
+            ToolTip.text: qsTr("PEM file with this client's certificate, for brokers that require one")
+            ToolTip.visible: hovered
+            ToolTip.delay: 600
+        }
+
+        Label { text: qsTr("Client key"); visible: panel.usesTls }
+        TextField {
+            id: keyFileField
+            objectName: "keyFileField"
+            visible: panel.usesTls
+            Layout.fillWidth: true
+            placeholderText: qsTr("(none)")
+            selectByMouse: true
+            enabled: urlField.enabled
+            onEditingFinished: panel.applyTlsFiles()
+            onAccepted: panel.connectToBroker()
+            ToolTip.text: qsTr("PEM file with the certificate's private key (RSA or EC, without passphrase)")
+            ToolTip.visible: hovered
+            ToolTip.delay: 600
+        }
+
+        Item { width: 1; height: 1; visible: tlsFilesError.visible }
+        Label {
+            id: tlsFilesError
+            objectName: "tlsFilesError"
+            visible: panel.usesTls && panel.client.tlsConfigurationError !== ""
+            Layout.fillWidth: true
+            text: panel.client.tlsConfigurationError
+            wrapMode: Text.Wrap
+            color: Theme.error
+            font.pixelSize: 11
         }
 
         Label { text: qsTr("Login") }

@@ -203,6 +203,7 @@ ApplicationWindow {
                 spacing: 0
                 ConnectionPanel {
                     id: connectionPanel
+                    objectName: "connectionPanel"
                     Layout.fillWidth: true
                     client: client
                     profiles: profiles

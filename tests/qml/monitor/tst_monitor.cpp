@@ -437,6 +437,87 @@ private slots:
         QVERIFY(store.names().isEmpty());
     }
 
+    void tlsFiles()
+    {
+        // The CA, client certificate and key fields against RabbitMQ's TLS listener (client
+        // certificate required, server certificate for "localhost"): a missing CA file is
+        // explained and nothing connects; with the three files the monitor connects; a
+        // profile keeps the paths.
+        STOMPQT_REQUIRE_BROKER(broker, stompRabbitMq());
+        const int tlsPort = qEnvironmentVariableIntValue("STOMPQT_RABBITMQ_TLS_PORT");
+        const QString ca = qEnvironmentVariable("STOMPQT_TLS_CA");
+        const QString cert = qEnvironmentVariable("STOMPQT_TLS_CLIENT_CERT");
+        const QString key = qEnvironmentVariable("STOMPQT_TLS_CLIENT_KEY");
+        if (tlsPort <= 0 || ca.isEmpty() || cert.isEmpty() || key.isEmpty()) {
+            if (StompBrokerEnvDetail::isCi())
+                QFAIL("STOMPQT_RABBITMQ_TLS_PORT / STOMPQT_TLS_CA / _CLIENT_CERT / _CLIENT_KEY unset");
+            QSKIP("STOMPQT_RABBITMQ_TLS_PORT / STOMPQT_TLS_CA / _CLIENT_CERT / _CLIENT_KEY unset (restart the brokers)");
+        }
+
+        MonitorApp app(nullptr);
+        QString message;
+        QCOMPARE(app.parseArguments({u"stompqt-monitor"_s, u"--lang"_s, u"en"_s}, &message),
+                 MonitorApp::ParseResult::Run);
+        QVERIFY(app.load());
+        QVERIFY(QTest::qWaitForWindowExposed(app.window()));
+        auto *client = find<StompClient>(app, "client");
+        QObject *urlField = find(app, "urlField");
+        QObject *caField = find(app, "caFileField");
+        QObject *certField = find(app, "certFileField");
+        QObject *keyField = find(app, "keyFileField");
+        QObject *tlsError = find(app, "tlsFilesError");
+        QObject *connectButton = find(app, "connectButton");
+        QVERIFY(client && urlField && caField && certField && keyField && tlsError && connectButton);
+
+        // Shown for TLS URLs only.
+        urlField->setProperty("text", u"stomp://localhost:61613"_s);
+        QVERIFY(!caField->property("visible").toBool());
+        urlField->setProperty("text", u"stomp+ssl://localhost:%1"_s.arg(tlsPort));
+        QTRY_VERIFY(caField->property("visible").toBool());
+        QVERIFY(certField->property("visible").toBool() && keyField->property("visible").toBool());
+        find(app, "loginField")->setProperty("text", broker.login);
+        find(app, "passcodeField")->setProperty("text", broker.passcode);
+        find(app, "vhostField")->setProperty("text", broker.vhost);
+
+        const QString missing = ca + u".missing"_s;
+        caField->setProperty("text", missing);
+        certField->setProperty("text", cert);
+        keyField->setProperty("text", key);
+        QVERIFY(QMetaObject::invokeMethod(connectButton, "clicked"));
+        QObject *errorText = find(app, "errorText");
+        QTRY_VERIFY(errorText->property("text").toString().contains(u"The TLS files cannot be used"_s));
+        const QString expected = u"cannot read the CA file %1: no such file"_s.arg(missing);
+        QCOMPARE(client->property("tlsConfigurationError").toString(), expected);
+        QTRY_VERIFY(tlsError->property("visible").toBool());
+        QCOMPARE(tlsError->property("text").toString(), expected);
+        QCOMPARE(client->state(), StompClient::Disconnected);
+
+        caField->setProperty("text", ca);
+        QVERIFY(QMetaObject::invokeMethod(connectButton, "clicked"));
+        QTRY_COMPARE_WITH_TIMEOUT(client->state(), StompClient::Connected, 15000);
+        QCOMPARE(errorText->property("text").toString(), QString());
+        QVERIFY(!tlsError->property("visible").toBool());
+        QVERIFY(app.window()->grabWindow().save(QDir(QStringLiteral(STOMPQT_TEST_OUTPUT_DIR)).filePath(u"monitor-tls.png"_s)));
+
+        // A profile keeps the paths (not the files).
+        QObject *panel = find(app, "connectionPanel");
+        QVERIFY(panel);
+        QVariant saved;
+        QVERIFY(QMetaObject::invokeMethod(panel, "saveProfile", Q_RETURN_ARG(QVariant, saved),
+                                          Q_ARG(QVariant, u"tls-test"_s)));
+        QVERIFY(saved.toBool());
+        ProfileStore store;
+        const QVariantMap profile = store.load(u"tls-test"_s);
+        QCOMPARE(profile.value(u"tlsCaFile"_s).toString(), ca);
+        QCOMPARE(profile.value(u"tlsCertFile"_s).toString(), cert);
+        QCOMPARE(profile.value(u"tlsKeyFile"_s).toString(), key);
+        store.remove(u"tls-test"_s);
+        store.setLastUsed(QString());
+
+        QVERIFY(QMetaObject::invokeMethod(connectButton, "clicked"));
+        QTRY_COMPARE_WITH_TIMEOUT(client->state(), StompClient::Disconnected, 10000);
+    }
+
     void commandLine()
     {
         MonitorApp app(nullptr);
