@@ -648,14 +648,7 @@ QString StompClient::send(const QString &destination, const QByteArray &body,
                           const StompHeaders &headers, SendOptions options,
                           const QString &transaction)
 {
-    StompFrame frame(StompFrame::Send);
-    frame.addHeader("destination", destination.toUtf8());
-    for (const auto &h : headers)
-        frame.addHeader(h.first, h.second);
-    if (!transaction.isEmpty())
-        frame.setHeader("transaction", transaction.toUtf8());
-    frame.setBody(body);
-    return d->submit(std::move(frame), options);
+    return d->submit(StompFrame::makeSend(destination, body, headers, transaction), options);
 }
 
 QString StompClient::sendFrame(const StompFrame &frame, SendOptions options)
@@ -752,8 +745,7 @@ QString StompClient::nack(const StompFrame &message, const QString &transaction,
 QString StompClient::begin(const QString &transaction, const StompHeaders &headers)
 {
     const QString tx = transaction.isEmpty() ? d->nextId("tx") : transaction;
-    StompFrame frame(StompFrame::Begin);
-    frame.addHeader("transaction", tx.toUtf8());
+    StompFrame frame = StompFrame::makeTransaction(StompFrame::Begin, tx);
     for (const auto &h : headers)
         frame.setHeader(h.first, h.second);
     d->submit(std::move(frame), {});
@@ -762,16 +754,12 @@ QString StompClient::begin(const QString &transaction, const StompHeaders &heade
 
 QString StompClient::commit(const QString &transaction, SendOptions options)
 {
-    StompFrame frame(StompFrame::Commit);
-    frame.addHeader("transaction", transaction.toUtf8());
-    return d->submit(std::move(frame), options);
+    return d->submit(StompFrame::makeTransaction(StompFrame::Commit, transaction), options);
 }
 
 QString StompClient::abort(const QString &transaction, SendOptions options)
 {
-    StompFrame frame(StompFrame::Abort);
-    frame.addHeader("transaction", transaction.toUtf8());
-    return d->submit(std::move(frame), options);
+    return d->submit(StompFrame::makeTransaction(StompFrame::Abort, transaction), options);
 }
 
 bool StompClient::waitForConnected(int msecs)

@@ -1015,15 +1015,22 @@ void StompConnection::finish()
     emit disconnected();
 }
 
-void StompConnection::onTransportError(StompClient::Error error, const QString &message)
+// Bytes that arrived before a close come first: often the ERROR frame saying why. False
+// when handling them already ended this connection.
+bool StompConnection::readBeforeClose()
 {
     if (m_state == StompClient::Disconnected || m_reconnectTimer->isActive())
-        return;
-    // Bytes that arrived before the close come first: often the ERROR frame saying why.
+        return false;
     const quint64 attempt = m_attemptId;
     if (m_transport && m_transport->bytesAvailable() > 0 && !m_readPaused)
         onReadyRead();
-    if (attempt != m_attemptId || m_state == StompClient::Disconnected || m_reconnectTimer->isActive())
+    return attempt == m_attemptId && m_state != StompClient::Disconnected
+            && !m_reconnectTimer->isActive();
+}
+
+void StompConnection::onTransportError(StompClient::Error error, const QString &message)
+{
+    if (!readBeforeClose())
         return;
     if (m_state == StompClient::Disconnecting) {
         finish(); // the server may close first once it has our DISCONNECT
@@ -1034,12 +1041,7 @@ void StompConnection::onTransportError(StompClient::Error error, const QString &
 
 void StompConnection::onTransportDisconnected()
 {
-    if (m_state == StompClient::Disconnected || m_reconnectTimer->isActive())
-        return;
-    const quint64 attempt = m_attemptId;
-    if (m_transport && m_transport->bytesAvailable() > 0 && !m_readPaused)
-        onReadyRead();
-    if (attempt != m_attemptId || m_state == StompClient::Disconnected || m_reconnectTimer->isActive())
+    if (!readBeforeClose())
         return;
     if (m_state == StompClient::Disconnecting) {
         finish();

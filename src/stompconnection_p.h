@@ -170,6 +170,7 @@ private:
     void onBytesWritten(qint64 bytes);
     void onTransportError(StompClient::Error error, const QString &message);
     void onTransportDisconnected();
+    bool readBeforeClose();
     void flushQueued();
     void flushMessageBatch();
     void handleFrame(const StompFrame &frame);

@@ -2,6 +2,7 @@
 #include "stompframe_p.h"
 
 #include <QtCore/qdebug.h>
+#include <QtCore/qstringconverter.h>
 
 #include <array>
 
@@ -198,6 +199,91 @@ QString StompFrame::text() const { return QString::fromUtf8(d->body); }
 int StompFrame::bodySize() const { return int(qMin<qsizetype>(d->body.size(), INT_MAX)); }
 QDateTime StompFrame::timestamp() const { return d->timestamp; }
 void StompFrame::setTimestamp(const QDateTime &when) { d->timestamp = when; }
+
+namespace {
+// A JSON string literal, quotes included: '"', '\\' and control characters escaped,
+// everything else as UTF-8.
+void appendJsonString(QByteArray *out, QStringView text)
+{
+    QString escaped;
+    escaped.reserve(text.size() + 8);
+    escaped.append(u'"');
+    for (const QChar ch : text) {
+        const char16_t c = ch.unicode();
+        switch (c) {
+        case u'"': escaped.append(QLatin1String("\\\"")); break;
+        case u'\\': escaped.append(QLatin1String("\\\\")); break;
+        case u'\b': escaped.append(QLatin1String("\\b")); break;
+        case u'\f': escaped.append(QLatin1String("\\f")); break;
+        case u'\n': escaped.append(QLatin1String("\\n")); break;
+        case u'\r': escaped.append(QLatin1String("\\r")); break;
+        case u'\t': escaped.append(QLatin1String("\\t")); break;
+        default:
+            if (c < 0x20 || c == 0x7f)
+                escaped.append(QStringLiteral("\\u%1").arg(uint(c), 4, 16, QLatin1Char('0')));
+            else
+                escaped.append(ch);
+        }
+    }
+    escaped.append(u'"');
+    out->append(escaped.toUtf8());
+}
+} // namespace
+
+QByteArray StompFrame::toJsonLine() const
+{
+    QByteArray line;
+    line.reserve(64 + bodySize() * 2);
+    line += "{\"command\":";
+    appendJsonString(&line, commandName());
+    line += ",\"headers\":[";
+    for (int i = 0; i < headerCount(); ++i) {
+        if (i)
+            line += ',';
+        line += '[';
+        appendJsonString(&line, QString::fromUtf8(headerName(i)));
+        line += ',';
+        const bool secret = headerName(i) == "passcode" && isUnescapedCommand(d->command);
+        appendJsonString(&line, secret ? QStringLiteral("********") : QString::fromUtf8(headerValue(i)));
+        line += ']';
+    }
+    line += "],";
+    // Stateless: a sequence cut off at the end is invalid, not a wait for more input.
+    QStringDecoder decoder(QStringDecoder::Utf8,
+                           QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
+    const QString text = decoder(d->body);
+    if (!decoder.hasError()) {
+        line += "\"body\":";
+        appendJsonString(&line, text);
+    } else {
+        line += "\"body_base64\":\"";
+        line += d->body.toBase64();
+        line += '"';
+    }
+    line += "}\n";
+    return line;
+}
+
+StompFrame StompFrame::makeSend(const QString &destination, const QByteArray &body,
+                                const StompHeaders &headers, const QString &transaction)
+{
+    StompFrame frame(Send);
+    frame.d->refs.reserve(headers.size() + 2);
+    frame.addHeader("destination", destination.toUtf8());
+    for (const auto &h : headers)
+        frame.addHeader(h.first, h.second);
+    if (!transaction.isEmpty())
+        frame.setHeader("transaction", transaction.toUtf8());
+    frame.d->body = body;
+    return frame;
+}
+
+StompFrame StompFrame::makeTransaction(Command command, const QString &transaction)
+{
+    StompFrame frame(command);
+    frame.addHeader("transaction", transaction.toUtf8());
+    return frame;
+}
 
 bool operator==(const StompFrame &a, const StompFrame &b)
 {

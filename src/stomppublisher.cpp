@@ -70,14 +70,7 @@ bool StompPublisher::send(const QString &destination, const QByteArray &body,
                           const StompHeaders &headers, const QString &transaction,
                           StompClient::SendOptions options)
 {
-    StompFrame frame(StompFrame::Send);
-    frame.addHeader("destination", destination.toUtf8());
-    for (const auto &h : headers)
-        frame.addHeader(h.first, h.second);
-    if (!transaction.isEmpty())
-        frame.setHeader("transaction", transaction.toUtf8());
-    frame.setBody(body);
-    return sendFrame(frame, options);
+    return sendFrame(StompFrame::makeSend(destination, body, headers, transaction), options);
 }
 
 bool StompPublisher::sendFrame(const StompFrame &frame, StompClient::SendOptions options)
@@ -105,23 +98,17 @@ QString StompPublisher::begin(const QString &transaction)
     const QString tx = transaction.isEmpty()
             ? QStringLiteral("tx-%1-%2").arg(d->idPrefix).arg(++d->counter)
             : transaction;
-    StompFrame frame(StompFrame::Begin);
-    frame.addHeader("transaction", tx.toUtf8());
-    return sendFrame(frame) ? tx : QString();
+    return sendFrame(StompFrame::makeTransaction(StompFrame::Begin, tx)) ? tx : QString();
 }
 
 bool StompPublisher::commit(const QString &transaction)
 {
-    StompFrame frame(StompFrame::Commit);
-    frame.addHeader("transaction", transaction.toUtf8());
-    return sendFrame(frame);
+    return sendFrame(StompFrame::makeTransaction(StompFrame::Commit, transaction));
 }
 
 bool StompPublisher::abort(const QString &transaction)
 {
-    StompFrame frame(StompFrame::Abort);
-    frame.addHeader("transaction", transaction.toUtf8());
-    return sendFrame(frame);
+    return sendFrame(StompFrame::makeTransaction(StompFrame::Abort, transaction));
 }
 
 StompClient::Error StompPublisher::lastError() const

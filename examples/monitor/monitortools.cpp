@@ -214,62 +214,9 @@ void MonitorTools::copyToClipboard(const QString &text)
 }
 
 // Escapes one JSON string, without the quotes, as `stompqt subscribe --format json` does.
-static void appendJsonString(QByteArray *out, QStringView text)
-{
-    QString escaped;
-    escaped.reserve(text.size() + 8);
-    for (const QChar ch : text) {
-        const char16_t c = ch.unicode();
-        switch (c) {
-        case u'"': escaped += u"\\\""_s; break;
-        case u'\\': escaped += u"\\\\"_s; break;
-        case u'\b': escaped += u"\\b"_s; break;
-        case u'\f': escaped += u"\\f"_s; break;
-        case u'\n': escaped += u"\\n"_s; break;
-        case u'\r': escaped += u"\\r"_s; break;
-        case u'\t': escaped += u"\\t"_s; break;
-        default:
-            if (c < 0x20 || c == 0x7f)
-                escaped += u"\\u%1"_s.arg(uint(c), 4, 16, QLatin1Char('0'));
-            else
-                escaped += ch;
-        }
-    }
-    *out += '"';
-    *out += escaped.toUtf8();
-    *out += '"';
-}
-
 QByteArray MonitorTools::toJsonLine(const StompFrame &frame)
 {
-    QByteArray line;
-    line.reserve(64 + frame.bodySize() * 2);
-    line += "{\"command\":";
-    appendJsonString(&line, frame.commandName());
-    line += ",\"headers\":[";
-    for (int i = 0; i < frame.headerCount(); ++i) {
-        if (i)
-            line += ',';
-        line += '[';
-        appendJsonString(&line, QString::fromUtf8(frame.headerName(i)));
-        line += ',';
-        appendJsonString(&line, QString::fromUtf8(frame.headerValue(i)));
-        line += ']';
-    }
-    line += "],";
-    const QByteArray body = frame.body();
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    const QString text = decoder(body);
-    if (!decoder.hasError()) {
-        line += "\"body\":";
-        appendJsonString(&line, text);
-    } else {
-        line += "\"body_base64\":\"";
-        line += body.toBase64();
-        line += '"';
-    }
-    line += "}\n";
-    return line;
+    return frame.toJsonLine(); // the format of `stompqt subscribe --format json`
 }
 
 int MonitorTools::exportJsonLines(StompMessageFilterModel *messages, const QString &path)

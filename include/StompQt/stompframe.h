@@ -130,6 +130,19 @@ public:
     QString text() const; // body decoded as UTF-8
     int bodySize() const;
 
+    /// One line of JSON and a newline:
+    /// {"command":"MESSAGE","headers":[["name","value"],...],"body":"..."}
+    /// with the headers in wire order, and "body_base64" instead of "body" when the body is
+    /// not valid UTF-8. The format of `stompqt subscribe --format json` and of the monitor's
+    /// export. The passcode header of a CONNECT frame is masked.
+    QByteArray toJsonLine() const;
+
+    /// Frame builders shared by every client: SEND with the destination first, then
+    /// \a headers in order, the transaction (when given) and the body; BEGIN, COMMIT or ABORT.
+    static StompFrame makeSend(const QString &destination, const QByteArray &body,
+                               const StompHeaders &headers = {}, const QString &transaction = {});
+    static StompFrame makeTransaction(Command command, const QString &transaction);
+
     /// When the frame was received (set by the parser); invalid for frames built locally.
     QDateTime timestamp() const;
     void setTimestamp(const QDateTime &when);

@@ -69,32 +69,7 @@ QByteArray jsonString(QStringView text)
 
 QByteArray toJsonLine(const StompFrame &frame)
 {
-    QByteArray line;
-    line.reserve(64 + frame.bodySize() * 2);
-    line += "{\"command\":";
-    line += jsonString(frame.commandName());
-    line += ",\"headers\":[";
-    for (int i = 0; i < frame.headerCount(); ++i) {
-        if (i)
-            line += ',';
-        line += '[';
-        line += jsonString(QString::fromUtf8(frame.headerName(i)));
-        line += ',';
-        line += jsonString(QString::fromUtf8(frame.headerValue(i)));
-        line += ']';
-    }
-    line += "],";
-    const QByteArray body = frame.body();
-    if (const auto text = decodeUtf8Strict(body)) {
-        line += "\"body\":";
-        line += jsonString(*text);
-    } else {
-        line += "\"body_base64\":\"";
-        line += body.toBase64();
-        line += '"';
-    }
-    line += "}\n";
-    return line;
+    return frame.toJsonLine(); // one format for the tool, the monitor and the library
 }
 
 QByteArray formatMessage(const StompFrame &frame, OutputFormat format)

@@ -86,6 +86,9 @@ private slots:
     void metaTypeAndVariant();
     void gadgetProperties_data();
     void gadgetProperties();
+    void jsonLine_data();
+    void jsonLine();
+    void builders();
 
     // ---- rainy day --------------------------------------------------------------------
     void unknownCommandNames_data();
@@ -696,6 +699,54 @@ void tst_StompFrame::invalidUtf8Body()
     QCOMPARE(frame.text(), QStringLiteral("ok\uFFFD"));
     QCOMPARE(frame.destination(), QStringLiteral("/q/\uFFFD"));
     QCOMPARE(frame.body().size(), 3);
+}
+
+void tst_StompFrame::jsonLine_data()
+{
+    QTest::addColumn<StompFrame>("frame");
+    QTest::addColumn<QByteArray>("line");
+    QTest::newRow("text, headers in wire order")
+            << StompFrame(StompFrame::Message, {{"destination", "/q"}, {"x", "\"quoted\""}, {"destination", "/second"}},
+                          "h\xc3\xa9\n")
+            << QByteArray("{\"command\":\"MESSAGE\",\"headers\":[[\"destination\",\"/q\"],[\"x\",\"\\\"quoted\\\"\"],"
+                          "[\"destination\",\"/second\"]],\"body\":\"h\xc3\xa9\\n\"}\n");
+    QTest::newRow("control characters")
+            << StompFrame(StompFrame::Message, {}, QByteArray("a\tb\x01\x7f", 5))
+            << QByteArray("{\"command\":\"MESSAGE\",\"headers\":[],\"body\":\"a\\tb\\u0001\\u007f\"}\n");
+    QTest::newRow("binary body as base64")
+            << StompFrame(StompFrame::Message, {{"destination", "/q"}}, QByteArray("\xff\x00", 2))
+            << QByteArray("{\"command\":\"MESSAGE\",\"headers\":[[\"destination\",\"/q\"]],\"body_base64\":\"/wA=\"}\n");
+    QTest::newRow("truncated UTF-8 is binary")
+            << StompFrame(StompFrame::Message, {}, QByteArray("\xc3"))
+            << QByteArray("{\"command\":\"MESSAGE\",\"headers\":[],\"body_base64\":\"ww==\"}\n");
+    QTest::newRow("CONNECT passcode masked")
+            << StompFrame(StompFrame::Connect, {{"login", "u"}, {"passcode", "secret"}})
+            << QByteArray("{\"command\":\"CONNECT\",\"headers\":[[\"login\",\"u\"],[\"passcode\",\"********\"]],\"body\":\"\"}\n");
+}
+
+void tst_StompFrame::jsonLine()
+{
+    QFETCH(StompFrame, frame);
+    QFETCH(QByteArray, line);
+    QCOMPARE(frame.toJsonLine(), line);
+}
+
+void tst_StompFrame::builders()
+{
+    const StompFrame send = StompFrame::makeSend(QStringLiteral("/queue/ä"), "body",
+                                                 {{"a", "1"}, {"transaction", "ignored"}}, QStringLiteral("tx-1"));
+    QCOMPARE(send.command(), StompFrame::Send);
+    // The transaction argument replaces a header of that name, in its place.
+    QCOMPARE(send.headers(), (StompHeaders{{"destination", "/queue/\xc3\xa4"}, {"a", "1"}, {"transaction", "tx-1"}}));
+    QCOMPARE(send.body(), QByteArray("body"));
+    const StompFrame plain = StompFrame::makeSend(QStringLiteral("/q"), {});
+    QCOMPARE(plain.headers(), (StompHeaders{{"destination", "/q"}}));
+    QVERIFY(plain.body().isEmpty());
+    for (auto command : {StompFrame::Begin, StompFrame::Commit, StompFrame::Abort}) {
+        const StompFrame tx = StompFrame::makeTransaction(command, QStringLiteral("t1"));
+        QCOMPARE(tx.command(), command);
+        QCOMPARE(tx.headers(), (StompHeaders{{"transaction", "t1"}}));
+    }
 }
 
 QTEST_APPLESS_MAIN(tst_StompFrame)
