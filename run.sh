@@ -385,6 +385,8 @@ cmd_bench() {
         "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends gnuplot-nox \
             || echo "gnuplot-nox not installed: bench_peers writes no chart"
     fi
+    # The peer comparison fills a fresh ActiveMQ queue per run: more heap than the tests need.
+    export STOMPQT_ACTIVEMQ_HEAP=${STOMPQT_ACTIVEMQ_HEAP:-1g}
     with_private_brokers
     for b in "${benches[@]}"; do
         say "$(basename "$b")"

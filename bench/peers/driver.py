@@ -51,7 +51,7 @@ def command(client, mode, params):
     return [PEERS_CLIENT, client, mode] + kv
 
 
-def run(client, mode, params, timeout=600):
+def run(client, mode, params, timeout=180):
     cmd = command(client, mode, params)
     try:
         p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=HERE)

@@ -93,7 +93,7 @@ PROPS
 
     stompqt_log "starting in $dir (stomp $stomp, openwire $openwire)"
     stompqt_spawn "$dir/java.pid" "$dir/java.log" \
-        java -Xms64m -Xmx256m \
+        java -Xms64m -Xmx"${STOMPQT_ACTIVEMQ_HEAP:-256m}" \
         --add-opens java.base/java.lang=ALL-UNNAMED \
         --add-opens java.base/java.util=ALL-UNNAMED \
         --add-opens java.base/java.util.concurrent=ALL-UNNAMED \
