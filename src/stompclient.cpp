@@ -26,9 +26,10 @@ void StompClientPrivate::createConnection()
         worker->start();
     }
     using C = StompConnection;
-    QObject::connect(connection, &C::stateChanged, q, &StompClient::stateChanged);
-    QObject::connect(connection, &C::connected, q, &StompClient::connected);
-    QObject::connect(connection, &C::disconnected, q, [this] {
+    using S = StompClient;
+    relay(&C::stateChanged, &S::stateChanged);
+    relay(&C::connected, &S::connected);
+    relay(&C::disconnected, [this] {
         // Subscriptions do not survive the connection; tell their owners. Only those of the
         // session that ended (see subscriptionSession).
         QList<StompSubscription *> ended;
@@ -51,24 +52,46 @@ void StompClientPrivate::createConnection()
         }
         emit q->disconnected();
     });
-    QObject::connect(connection, &C::errorOccurred, q, &StompClient::errorOccurred);
-    QObject::connect(connection, &C::messageReceived, q, [this](const StompFrame &m) { route(m); });
-    QObject::connect(connection, &C::messagesReceived, q, [this](const QList<StompFrame> &batch) {
+    relay(&C::errorOccurred, &S::errorOccurred);
+    relay(&C::messageReceived, [this](const StompFrame &m) { route(m); });
+    relay(&C::messagesReceived, [this](const QList<StompFrame> &batch) {
         for (const StompFrame &m : batch)
             route(m);
     });
     // Across threads, one event per read instead of one per message.
     connection->setBatchMessages(mode == StompClient::WorkerThread);
-    QObject::connect(connection, &C::receiptReceived, q, &StompClient::receiptReceived);
-    QObject::connect(connection, &C::receiptFailed, q, &StompClient::receiptFailed);
-    QObject::connect(connection, &C::serverErrorReceived, q, &StompClient::serverErrorReceived);
-    QObject::connect(connection, &C::frameReceived, q, &StompClient::frameReceived);
-    QObject::connect(connection, &C::frameSent, q, &StompClient::frameSent);
-    QObject::connect(connection, &C::transactionAborted, q, &StompClient::transactionAborted);
-    QObject::connect(connection, &C::writeBufferFull, q, &StompClient::writeBufferFull);
-    QObject::connect(connection, &C::writeBufferDrained, q, &StompClient::writeBufferDrained);
-    QObject::connect(connection, &C::reconnectScheduled, q, &StompClient::reconnectScheduled);
-    QObject::connect(connection, &C::reconnected, q, &StompClient::reconnected);
+    relay(&C::receiptReceived, &S::receiptReceived);
+    relay(&C::receiptFailed, &S::receiptFailed);
+    relay(&C::serverErrorReceived, &S::serverErrorReceived);
+    relay(&C::frameReceived, &S::frameReceived);
+    relay(&C::frameSent, &S::frameSent);
+    relay(&C::transactionAborted, &S::transactionAborted);
+    relay(&C::writeBufferFull, &S::writeBufferFull);
+    relay(&C::writeBufferDrained, &S::writeBufferDrained);
+    relay(&C::reconnectScheduled, &S::reconnectScheduled);
+    relay(&C::reconnected, &S::reconnected);
+}
+
+// A signal of the connection, handled in the client's thread. In WorkerThread mode the
+// arguments are copied into the posted call here, in StompQt's own code, before Qt's event
+// queue takes it: a queued signal would copy them inside Qt, where ThreadSanitizer cannot see
+// the handover. Each emission is one posted event, so the order of all signals is kept.
+template<typename... Args, typename Handler>
+void StompClientPrivate::relay(void (StompConnection::*signal)(Args...), Handler handler)
+{
+    if (!worker) {
+        QObject::connect(connection, signal, q, handler);
+        return;
+    }
+    StompClient *client = q;
+    QObject::connect(
+            connection, signal, connection,
+            [client, handler](Args... args) {
+                QMetaObject::invokeMethod(
+                        client, [client, handler, args...] { call(client, handler, args...); },
+                        Qt::QueuedConnection);
+            },
+            Qt::DirectConnection);
 }
 
 void StompClientPrivate::destroyConnection()

@@ -28,6 +28,18 @@ public:
                         StompClient::SendOptions options);
     bool wait(const std::function<bool()> &done, int msecs);
     void route(const StompFrame &message);
+    template<typename... Args, typename Handler>
+    void relay(void (StompConnection::*signal)(Args...), Handler handler);
+    template<typename... Args>
+    static void call(StompClient *client, void (StompClient::*signal)(Args...), const std::decay_t<Args> &...args)
+    {
+        (client->*signal)(args...);
+    }
+    template<typename F, typename... A>
+    static void call(StompClient *, const F &f, const A &...args)
+    {
+        f(args...);
+    }
     StompSubscription *findSubscription(QByteArrayView id) const;
 
     StompClient *q;
