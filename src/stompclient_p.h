@@ -54,6 +54,9 @@ public:
     std::deque<std::function<void()>> ops;
     mutable QMutex subscriptionsMutex;
     QHash<QByteArray, StompSubscription *> subscriptions;
+    // findSubscription()'s last hit; reset (under subscriptionsMutex) whenever subscriptions changes.
+    mutable QByteArray lastRoutedId;
+    mutable StompSubscription *lastRouted = nullptr;
     // The session (counted by accepted connectToHost() calls) each subscription was made in.
     // A session's disconnected() ends only its own subscriptions: in WorkerThread mode that
     // notice is queued and may arrive after the caller started the next session and

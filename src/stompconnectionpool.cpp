@@ -217,6 +217,9 @@ int StompThreadLocalConnectionPool::createdCount() const
 
 // StompSharedConnectionPool ----------------------------------------------------------------
 
+StompThreadContext::StompThreadContext() = default;
+StompThreadContext::~StompThreadContext() = default;
+
 // A shared connection lives in the pool's own thread; callers reach it through a proxy
 // connection whose calls are serialized by a lock and run in that thread.
 class StompSharedConnectionPoolPrivate
@@ -232,7 +235,7 @@ public:
 StompSharedConnectionPool::StompSharedConnectionPool() : d(new StompSharedConnectionPoolPrivate)
 {
     d->thread.setObjectName(QStringLiteral("StompQt shared pool"));
-    d->context = new QObject;
+    d->context = new StompThreadContext;
     d->context->moveToThread(&d->thread);
     d->thread.start();
 }

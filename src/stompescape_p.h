@@ -5,6 +5,27 @@
 
 #include <cstring>
 
+// Header lines and small bodies are a few dozen bytes: inline 8-byte moves beat a call into
+// the C library's memcpy, whose wide-register variants cost several times more for such
+// sizes (measured: a third of the parser's time went into those calls). Parser and encoder.
+inline void stompCopyShort(char *dst, const char *src, qsizetype n)
+{
+    if (n > 64) {
+        std::memcpy(dst, src, size_t(n));
+        return;
+    }
+    while (n >= 8) {
+        quint64 w;
+        std::memcpy(&w, src, 8);
+        std::memcpy(dst, &w, 8);
+        src += 8;
+        dst += 8;
+        n -= 8;
+    }
+    while (n-- > 0)
+        *dst++ = *src++;
+}
+
 // Header escaping per version (STOMP 1.1: \n \c \\; STOMP 1.2 adds \r). One place, used by
 // the parser and the encoder, so both directions always agree.
 namespace StompEscape {

@@ -3,6 +3,8 @@
 
 #include <QtCore/qcoreapplication.h>
 
+#include "stompescape_p.h"
+
 #include <charconv>
 
 namespace {
@@ -101,6 +103,54 @@ bool StompFrameEncoder::encode(const StompFrame &frame, StompFrame::Version vers
     if (!writeLength && body.contains('\0'))
         return refuse(tr("a body with NUL bytes needs a content-length header"));
 
+    // Fast path, the common case: nothing to escape. The exact size is known, so the frame is
+    // written through a cursor into one resize() of the buffer.
+    char digits[24];
+    const auto lengthEnd = std::to_chars(digits, digits + sizeof digits, body.size()).ptr;
+    const qsizetype lengthDigits = lengthEnd - digits;
+    qsizetype exact = command.size() + 1 + 1 + body.size() + 1;
+    if (writeLength)
+        exact += 15 + lengthDigits + 1;
+    bool plain = true;
+    for (int i = 0; i < frame.headerCount() && plain; ++i) {
+        const QByteArrayView name = frame.headerName(i);
+        const QByteArrayView value = frame.headerValue(i);
+        if (name.isEmpty() || needsEscape(name) || needsEscape(value))
+            plain = false; // the general path below escapes or refuses
+        else if (name != "content-length")
+            exact += name.size() + 1 + value.size() + 1;
+    }
+    if (plain) {
+        out->resize(start + exact);
+        char *w = out->data() + start;
+        auto put = [&w](QByteArrayView v) {
+            stompCopyShort(w, v.data(), v.size());
+            w += v.size();
+        };
+        put(command);
+        *w++ = '\n';
+        for (int i = 0; i < frame.headerCount(); ++i) {
+            const QByteArrayView name = frame.headerName(i);
+            if (name == "content-length")
+                continue;
+            put(name);
+            *w++ = ':';
+            put(frame.headerValue(i));
+            *w++ = '\n';
+        }
+        if (writeLength) {
+            put("content-length:");
+            for (const char *c = digits; c != lengthEnd; ++c)
+                *w++ = *c;
+            *w++ = '\n';
+        }
+        *w++ = '\n';
+        put(body);
+        *w++ = '\0';
+        Q_ASSERT(w == out->data() + out->size());
+        return true;
+    }
+
     qsizetype estimate = command.size() + body.size() + 32;
     for (int i = 0; i < frame.headerCount(); ++i)
         estimate += frame.headerName(i).size() + frame.headerValue(i).size() + 2;
@@ -125,9 +175,7 @@ bool StompFrameEncoder::encode(const StompFrame &frame, StompFrame::Version vers
     }
     if (writeLength) {
         out->append("content-length:", 15);
-        char digits[24];
-        const auto written = std::to_chars(digits, digits + sizeof digits, body.size());
-        out->append(digits, written.ptr - digits);
+        out->append(digits, lengthDigits);
         out->append('\n');
     }
     out->append('\n');

@@ -45,6 +45,17 @@ public:
     StompFrame::Version version;
     StompParserLimits limits;
     bool timestamps = false;
+    // One clock read per feed(): frames completed by the same bytes arrived together.
+    QDateTime stamp;
+    bool stampTaken = false;
+    const QDateTime &feedTime()
+    {
+        if (!stampTaken) {
+            stamp = QDateTime::currentDateTimeUtc();
+            stampTaken = true;
+        }
+        return stamp;
+    }
     bool allowMissingBlankLine = false;
 
     StompFrameParser::ErrorCode error = StompFrameParser::ErrorCode::NoError;
@@ -155,7 +166,7 @@ StompFrameParser::Result StompFrameParserPrivate::parseHeader(qsizetype end)
         if (f->headerData.capacity() - at < length)
             f->headerData.reserve(qMax(2 * f->headerData.capacity(), at + length));
         f->headerData.resize(at + length);
-        std::memcpy(f->headerData.data() + at, line, size_t(length));
+        stompCopyShort(f->headerData.data() + at, line, length);
     } else {
         qsizetype bad = -1;
         if (!StompEscape::unescapeAppend(name, version, &f->headerData, &bad))
@@ -215,6 +226,7 @@ void StompFrameParser::feed(QByteArrayView data)
 {
     if (d->error != ErrorCode::NoError || data.isEmpty())
         return;
+    d->stampTaken = false;
     if (d->borrowed)
         d->keepRemainder(); // the caller feeds again before draining: keep what is left
     if (d->pos == d->size()) {
@@ -294,7 +306,7 @@ StompFrameParser::Result StompFrameParser::next(StompFrame *out)
                 d->scan = d->pos;
                 d->stage = S::BetweenFrames;
                 if (d->timestamps)
-                    d->frame.d->timestamp = QDateTime::currentDateTimeUtc();
+                    d->frame.d->timestamp = d->feedTime();
                 *out = std::move(d->frame);
                 return FrameReady;
             }
@@ -375,7 +387,7 @@ StompFrameParser::Result StompFrameParser::next(StompFrame *out)
                     d->frame.d->body = QByteArray(data + d->pos, bodyEnd - d->pos);
             }
             if (d->timestamps)
-                d->frame.d->timestamp = QDateTime::currentDateTimeUtc();
+                d->frame.d->timestamp = d->feedTime();
             d->pos = d->scan = bodyEnd + 1;
             d->stage = S::BetweenFrames;
             *out = std::move(d->frame);

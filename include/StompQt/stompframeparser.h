@@ -69,7 +69,8 @@ public:
     StompFrame::Version version() const;
     void setLimits(const StompParserLimits &limits);
     StompParserLimits limits() const;
-    /// Stamp each frame with the time it was completed (default off: it costs a clock read).
+    /// Stamp each frame with the time the bytes that completed it were fed (one clock read
+    /// per feed(), shared by the frames it completes; default off).
     void setTimestampFrames(bool enable);
     /// Leniency, off by default: accept a NUL right after the last header line (no blank
     /// line, no body), the form the specification prints for its DISCONNECT and RECEIPT
