@@ -143,8 +143,11 @@ void StompClientPrivate::drainOps()
             QMutexLocker lock(&opsMutex);
             batch.swap(ops);
         }
-        if (batch.empty())
+        if (batch.empty()) {
+            if (connection)
+                connection->flushWrites();
             return;
+        }
         for (auto &op : batch)
             op();
     }

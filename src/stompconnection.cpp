@@ -314,6 +314,17 @@ void StompConnection::onReadyRead()
 {
     readAvailable();
     flushMessageBatch();
+    flushWrites(); // ACKs and replies the handlers wrote go out now, together
+}
+
+// Puts what the frames written since the last event loop iteration left in the transport's
+// buffer on the wire now, in one system call, instead of waiting for the next iteration of
+// the event loop: an ACK or reply sent from a message handler, or a burst of calls from other
+// threads, leaves without one more wake-up (round trips and their tails get shorter).
+void StompConnection::flushWrites()
+{
+    if (m_transport && !m_blocking && m_transport->bytesToWrite() > 0)
+        m_transport->flush();
 }
 
 void StompConnection::flushMessageBatch()

@@ -127,6 +127,7 @@ public:
     /// Collect the MESSAGE frames of one read into one messagesReceived() (for a client in
     /// another thread); the order with every other signal is kept.
     void setBatchMessages(bool batch) { m_batchMessages = batch; }
+    void flushWrites();
     using MessageSink = std::function<bool(const StompFrame &)>;
     void setMessageSink(MessageSink sink) { m_messageSink = std::move(sink); }
 

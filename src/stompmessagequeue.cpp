@@ -9,17 +9,33 @@
 
 #include <deque>
 
+// One deque per kind, each with its own condition: a wake-up for a message can never be
+// taken by a thread that waits for a receipt.
+struct StompQueueChannel
+{
+    std::deque<StompFrame> items;
+    QWaitCondition cond;
+    int waiting = 0; // threads in take() on this channel
+
+    // Called with the mutex held, after adding one item: only a consumer that found the
+    // channel empty can be asleep, so a wake-up is needed only then (take() passes it on).
+    void added()
+    {
+        if (waiting > 0 && items.size() == 1)
+            cond.wakeOne();
+    }
+};
+
 class StompMessageQueuePrivate
 {
 public:
-    std::optional<StompFrame> take(std::deque<StompFrame> &queue, int msecs);
-    void resumeIfDrained();
+    std::optional<StompFrame> take(StompQueueChannel &channel, int msecs);
+    void resume();
 
     mutable QMutex mutex;
-    QWaitCondition cond;
-    std::deque<StompFrame> messages;
-    std::deque<StompFrame> receipts;
-    std::deque<StompFrame> errors;
+    StompQueueChannel messages;
+    StompQueueChannel receipts;
+    StompQueueChannel errors;
     int capacity = 10000;
     int queueTimeout = 5000;
     bool paused = false;
@@ -28,33 +44,39 @@ public:
     QPointer<StompClient> client;
 };
 
-std::optional<StompFrame> StompMessageQueuePrivate::take(std::deque<StompFrame> &queue, int msecs)
+std::optional<StompFrame> StompMessageQueuePrivate::take(StompQueueChannel &channel, int msecs)
 {
     if (msecs == -2)
         msecs = queueTimeout;
     QDeadlineTimer deadline(msecs < 0 ? QDeadlineTimer::Forever : QDeadlineTimer(msecs));
     QMutexLocker lock(&mutex);
-    while (queue.empty()) {
+    while (channel.items.empty()) {
         if (closed || deadline.hasExpired())
             return std::nullopt;
-        cond.wait(&mutex, deadline);
+        ++channel.waiting;
+        channel.cond.wait(&mutex, deadline);
+        --channel.waiting;
     }
-    StompFrame frame = std::move(queue.front());
-    queue.pop_front();
+    StompFrame frame = std::move(channel.items.front());
+    channel.items.pop_front();
+    if (!channel.items.empty() && channel.waiting > 0)
+        channel.cond.wakeOne(); // more left: pass the wake-up on to the next consumer
+    // Hysteresis (resume at half) keeps pause/resume from flapping on every message.
+    const bool resumeNow = &channel == &messages && paused
+            && qsizetype(messages.items.size()) <= capacity / 2 && connection;
+    if (resumeNow)
+        paused = false;
     lock.unlock();
-    resumeIfDrained();
+    if (resumeNow)
+        resume();
     return frame;
 }
 
-void StompMessageQueuePrivate::resumeIfDrained()
+void StompMessageQueuePrivate::resume()
 {
-    QMutexLocker lock(&mutex);
-    if (!paused || qsizetype(messages.size()) > capacity / 2 || !connection)
-        return;
-    paused = false;
-    lock.unlock();
     StompConnection *c = connection;
-    // Hysteresis (resume at half) keeps pause/resume from flapping on every message.
+    if (!c)
+        return;
     if (QThread::currentThread() == c->thread())
         c->setReadPaused(false);
     else
@@ -75,9 +97,9 @@ StompMessageQueue::StompMessageQueue(StompClient *client, int capacity, QObject 
             if (!q)
                 return false;
             QMutexLocker lock(&q->mutex);
-            q->messages.push_back(frame);
-            q->cond.wakeOne();
-            if (qsizetype(q->messages.size()) >= q->capacity)
+            q->messages.items.push_back(frame);
+            q->messages.added();
+            if (qsizetype(q->messages.items.size()) >= q->capacity)
                 q->paused = true;
             return q->paused;
         });
@@ -91,19 +113,21 @@ StompMessageQueue::StompMessageQueue(StompClient *client, int capacity, QObject 
     connect(c, &StompConnection::receiptReceived, c, [weak](const QString &id) {
         if (auto q = weak.lock()) {
             QMutexLocker lock(&q->mutex);
-            q->receipts.push_back(StompFrame(StompFrame::Receipt, {{"receipt-id", id.toUtf8()}}));
-            if (q->receipts.size() > size_t(q->capacity))
-                q->receipts.pop_front(); // nobody is reading them: keep the newest
-            q->cond.wakeAll();
+            auto &items = q->receipts.items;
+            items.push_back(StompFrame(StompFrame::Receipt, {{"receipt-id", id.toUtf8()}}));
+            if (items.size() > size_t(q->capacity))
+                items.pop_front(); // nobody is reading them: keep the newest
+            q->receipts.added();
         }
     }, Qt::DirectConnection);
     connect(c, &StompConnection::serverErrorReceived, c, [weak](const StompFrame &frame) {
         if (auto q = weak.lock()) {
             QMutexLocker lock(&q->mutex);
-            q->errors.push_back(frame);
-            if (q->errors.size() > size_t(q->capacity))
-                q->errors.pop_front();
-            q->cond.wakeAll();
+            auto &items = q->errors.items;
+            items.push_back(frame);
+            if (items.size() > size_t(q->capacity))
+                items.pop_front();
+            q->errors.added();
         }
     }, Qt::DirectConnection);
 }
@@ -144,7 +168,7 @@ std::optional<StompFrame> StompMessageQueue::takeError(int msecs) { return d->ta
 int StompMessageQueue::size() const
 {
     QMutexLocker lock(&d->mutex);
-    return int(d->messages.size());
+    return int(d->messages.items.size());
 }
 
 bool StompMessageQueue::isFlowControlled() const
@@ -157,5 +181,7 @@ void StompMessageQueue::close()
 {
     QMutexLocker lock(&d->mutex);
     d->closed = true;
-    d->cond.wakeAll();
+    d->messages.cond.wakeAll();
+    d->receipts.cond.wakeAll();
+    d->errors.cond.wakeAll();
 }
