@@ -125,11 +125,27 @@ template<typename F> void StompClientPrivate::post(F &&f)
         f();
         return;
     }
+    StompClientOp op;
+    op.call = std::forward<F>(f);
+    enqueue(std::move(op));
+}
+
+void StompClientPrivate::postSend(StompFrame frame, StompClient::SendOptions options, qint64 estimate)
+{
+    if (inConnectionThread()) {
+        connection->sendFrame(frame, options, estimate);
+        return;
+    }
+    enqueue(StompClientOp{std::move(frame), options, estimate, {}});
+}
+
+void StompClientPrivate::enqueue(StompClientOp op)
+{
     bool schedule;
     {
         QMutexLocker lock(&opsMutex);
         schedule = ops.empty();
-        ops.emplace_back(std::forward<F>(f));
+        ops.push_back(std::move(op));
     }
     if (schedule)
         QMetaObject::invokeMethod(connection, [this] { drainOps(); }, Qt::QueuedConnection);
@@ -138,7 +154,7 @@ template<typename F> void StompClientPrivate::post(F &&f)
 void StompClientPrivate::drainOps()
 {
     for (;;) {
-        std::deque<std::function<void()>> batch;
+        std::deque<StompClientOp> batch;
         {
             QMutexLocker lock(&opsMutex);
             batch.swap(ops);
@@ -148,8 +164,12 @@ void StompClientPrivate::drainOps()
                 connection->flushWrites();
             return;
         }
-        for (auto &op : batch)
-            op();
+        for (auto &op : batch) {
+            if (op.call)
+                op.call();
+            else if (connection)
+                connection->sendFrame(op.frame, op.options, op.estimate);
+        }
     }
 }
 
@@ -198,8 +218,7 @@ QString StompClientPrivate::submit(StompFrame frame, StompClient::SendOptions op
         }
     }
     shared->outstandingBytes.fetch_add(estimate);
-    StompConnection *c = connection;
-    post([c, frame = std::move(frame), options, estimate] { c->sendFrame(frame, options, estimate); });
+    postSend(std::move(frame), options, estimate);
     return receipt;
 }
 

@@ -12,6 +12,16 @@
 
 #include <QtCore/qthread.h>
 
+// A call made from another thread, waiting for the connection's thread: a SEND (the common
+// case, carried without a std::function and its allocation) or any other call.
+struct StompClientOp
+{
+    StompFrame frame;
+    StompClient::SendOptions options;
+    qint64 estimate = 0;
+    std::function<void()> call; // empty: send frame
+};
+
 class StompClientPrivate
 {
 public:
@@ -21,6 +31,8 @@ public:
     void destroyConnection();
     bool inConnectionThread() const { return QThread::currentThread() == connection->thread(); }
     template<typename F> void post(F &&f);
+    void postSend(StompFrame frame, StompClient::SendOptions options, qint64 estimate);
+    void enqueue(StompClientOp op);
     void drainOps();
     QString nextId(const char *kind);
     QString submit(StompFrame frame, StompClient::SendOptions options);
@@ -51,7 +63,7 @@ public:
     StompConnection *connection = nullptr;
     QThread *worker = nullptr;
     QMutex opsMutex;
-    std::deque<std::function<void()>> ops;
+    std::deque<StompClientOp> ops;
     mutable QMutex subscriptionsMutex;
     QHash<QByteArray, StompSubscription *> subscriptions;
     // findSubscription()'s last hit; reset (under subscriptionsMutex) whenever subscriptions changes.
