@@ -268,8 +268,36 @@ StompFrame StompFrame::makeSend(const QString &destination, const QByteArray &bo
                                 const StompHeaders &headers, const QString &transaction)
 {
     StompFrame frame(Send);
-    frame.d->refs.reserve(headers.size() + 2);
-    frame.addHeader("destination", destination.toUtf8());
+    StompFramePrivate *d = frame.d.data();
+    d->refs.reserve(headers.size() + 2);
+    qsizetype need = 11 + 3 * destination.size(); // UTF-8 takes at most 3 bytes per UTF-16 unit
+    for (const auto &h : headers)
+        need += h.first.size() + h.second.size();
+    if (!transaction.isEmpty())
+        need += 11 + 3 * transaction.size();
+    d->headerData.reserve(need); // one allocation for every header of the frame
+    // The destination goes straight into the block when it is ASCII (no temporary QByteArray).
+    const QChar *chars = destination.constData();
+    const qsizetype n = destination.size();
+    qsizetype ascii = 0;
+    while (ascii < n && chars[ascii].unicode() < 0x80)
+        ++ascii;
+    if (ascii == n) {
+        StompHeaderRef r;
+        r.nameOffset = quint32(d->headerData.size());
+        r.nameLength = 11;
+        d->headerData.append("destination", 11);
+        r.valueOffset = quint32(d->headerData.size());
+        r.valueLength = quint32(n);
+        const qsizetype at = d->headerData.size();
+        d->headerData.resize(at + n);
+        char *out = d->headerData.data() + at;
+        for (qsizetype i = 0; i < n; ++i)
+            out[i] = char(chars[i].unicode());
+        d->refs.append(r);
+    } else {
+        frame.addHeader("destination", destination.toUtf8());
+    }
     for (const auto &h : headers)
         frame.addHeader(h.first, h.second);
     if (!transaction.isEmpty())

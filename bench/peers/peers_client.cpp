@@ -295,6 +295,8 @@ void configure(StompClient &c, StompClient::ListenerMode mode)
     c.setListenerMode(mode);
     c.setReceiptTimeout(120000);
     c.setSocketTimeout(10000);
+    if (opt.contains(QStringLiteral("hwm")))
+        c.setWriteHighWaterMark(iarg("hwm", 0));
 }
 
 void connectOrDie(StompClient &c)

@@ -739,6 +739,10 @@ void tst_StompFrame::builders()
     // The transaction argument replaces a header of that name, in its place.
     QCOMPARE(send.headers(), (StompHeaders{{"destination", "/queue/\xc3\xa4"}, {"a", "1"}, {"transaction", "tx-1"}}));
     QCOMPARE(send.body(), QByteArray("body"));
+    // ASCII destinations take the direct path; the same headers must come out.
+    const StompFrame ascii = StompFrame::makeSend(QStringLiteral("/queue/a"), "b", {{"x", "y"}}, QStringLiteral("t"));
+    QCOMPARE(ascii.headers(), (StompHeaders{{"destination", "/queue/a"}, {"x", "y"}, {"transaction", "t"}}));
+    QCOMPARE(ascii.headerView("transaction"), QByteArrayView("t"));
     const StompFrame plain = StompFrame::makeSend(QStringLiteral("/q"), {});
     QCOMPARE(plain.headers(), (StompHeaders{{"destination", "/q"}}));
     QVERIFY(plain.body().isEmpty());
