@@ -873,9 +873,15 @@ StompSubscription::StompSubscription(StompClient *client, const QString &id,
 
 StompSubscription::~StompSubscription()
 {
-    // The client owns it, but a user may delete it: stop routing to freed memory.
-    if (m_client)
+    // The client owns it, but a user may delete it: stop routing to freed memory, and end it
+    // at the broker too (and in the list replayed after a reconnect), or the broker would keep
+    // delivering to an id nobody routes or acknowledges.
+    if (m_client) {
+        const bool wasActive = m_active;
         m_client->d->forgetSubscription(this);
+        if (wasActive)
+            m_client->d->submit(StompFrame(StompFrame::Unsubscribe, {{"id", m_id.toUtf8()}}), {});
+    }
 }
 QString StompSubscription::id() const { return m_id; }
 QString StompSubscription::destination() const { return m_destination; }

@@ -701,6 +701,26 @@ bool StompConnection::writeNow(const StompFrame &frame, StompClient::SendOptions
 void StompConnection::onBytesWritten(qint64 bytes)
 {
     m_shared->outstandingBytes.fetch_sub(bytes);
+    if (m_inBytesWritten) {
+        m_nestedBytesWritten += bytes; // a transport that reports writes made in our flush below
+        return;
+    }
+    if (!m_blocking && m_transport->bytesToWrite() > 0) {
+        // The socket had room: fill it now rather than one chunk per event-loop iteration.
+        // Qt does not report writes made inside its own bytesWritten(), so count them here.
+        m_inBytesWritten = true;
+        m_nestedBytesWritten = 0;
+        const quint64 attempt = m_attemptId;
+        const qint64 before = m_transport->bytesToWrite();
+        m_transport->flush();
+        m_inBytesWritten = false;
+        // A write error tears the connection down inside flush(); teardown() settled the count.
+        if (attempt != m_attemptId || m_closing || !m_transport || !m_transport->isOpen())
+            return;
+        const qint64 unreported = before - m_transport->bytesToWrite() - m_nestedBytesWritten;
+        if (unreported > 0)
+            m_shared->outstandingBytes.fetch_sub(unreported);
+    }
     if (m_transport->bytesToWrite() > 0 && m_config.frameTimeout > 0 && !m_blocking)
         m_writeStallTimer->start(m_config.frameTimeout); // progress: restart the clock
     else

@@ -225,6 +225,8 @@ private:
     MessageSink m_messageSink;
     QList<StompFrame> m_messageBatch;
     bool m_batchMessages = false;
+    bool m_inBytesWritten = false;
+    qint64 m_nestedBytesWritten = 0;
     qint64 m_pausedBytesAvailable = -1;
     bool m_readPaused = false;
     bool m_blocking = false;

@@ -117,7 +117,20 @@ public:
     }
     bool waitForReadyRead(int msecs) override { return m_socket->waitForReadyRead(msecs); }
     bool waitForBytesWritten(int msecs) override { return m_socket->waitForBytesWritten(msecs); }
-    void flush() override { m_socket->flush(); }
+    // QAbstractSocket::flush() writes one buffer chunk (16 KiB) per call; go on while the
+    // kernel takes bytes, so one wake-up moves everything the socket has room for instead of
+    // one chunk per event-loop iteration.
+    void flush() override
+    {
+        qint64 pending = m_socket->bytesToWrite();
+        while (pending > 0) {
+            m_socket->flush();
+            const qint64 now = m_socket->bytesToWrite();
+            if (now >= pending)
+                break;
+            pending = now;
+        }
+    }
     bool peerHasSpoken() const override
     {
         if (m_socket->bytesAvailable() > 0)

@@ -154,6 +154,7 @@ private:
     friend class StompFrameParser;
     friend class StompFrameParserPrivate;
     friend class StompConnection;
+    friend class StompFrameEncoder;
     void reserveHeaders(int count, qsizetype bytes);
     QSharedDataPointer<StompFramePrivate> d;
 };

@@ -11,6 +11,10 @@
     StompClient::subscribe() and owned by the client. MESSAGE frames whose subscription
     header equals id() are emitted by messageReceived() and passed to the handler, if one
     is set (the seed's callable style).
+
+    Deleting an active subscription ends it at the broker too: an UNSUBSCRIBE goes out
+    (without a receipt) and the subscription is no longer replayed after a reconnect.
+    Call unsubscribe() instead to learn when the broker confirmed it (unsubscribed()).
 */
 class STOMPQT_EXPORT StompSubscription : public QObject
 {

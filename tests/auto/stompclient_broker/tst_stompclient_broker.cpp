@@ -113,6 +113,8 @@ private slots:
     void receipts();
     void twoSubscriptions_data();
     void twoSubscriptions();
+    void deletedSubscriptionUnsubscribes_data();
+    void deletedSubscriptionUnsubscribes();
     void awkwardHeadersAndBinaryBodies_data();
     void awkwardHeadersAndBinaryBodies();
     void virtualHost_data();
@@ -482,6 +484,52 @@ void tst_StompClientBroker::twoSubscriptions()
         QVERIFY2(!got1.isEmpty() && !got2.isEmpty(),
                  qPrintable(QStringLiteral("%1 / %2").arg(got1.size()).arg(got2.size())));
     }
+    client.disconnectFromHost();
+    QVERIFY(client.waitForDisconnected(TimeoutMs));
+    QVERIFY2(errors.isEmpty(), qPrintable(describe(errors)));
+}
+
+void tst_StompClientBroker::deletedSubscriptionUnsubscribes_data()
+{
+    addRows();
+}
+
+// Deleting a StompSubscription ends it at the broker as well: a competing consumer that
+// stayed would take messages nobody routes or acknowledges.
+void tst_StompClientBroker::deletedSubscriptionUnsubscribes()
+{
+    QFETCH(Broker, broker);
+    QFETCH(Mode, mode);
+    STOMPQT_REQUIRE_BROKER(env, brokerEnv(broker));
+
+    const QString destination = QStringLiteral("/queue/") + unique("deleted");
+    StompClient client;
+    configure(client, env, mode);
+    QSignalSpy errors(&client, &StompClient::errorOccurred);
+    QSignalSpy sentFrames(&client, &StompClient::frameSent);
+    CONNECT_OR_FAIL(client);
+    SUBSCRIBE_OR_FAIL(doomed, doomedSpy, client, destination, StompClient::AckClientIndividual,
+                      {"prefetch-count", "1"}, {"activemq.prefetchSize", "1"});
+    SUBSCRIBE_OR_FAIL(kept, keptSpy, client, destination, StompClient::AckClientIndividual,
+                      {"prefetch-count", "1"}, {"activemq.prefetchSize", "1"});
+    kept->setHandler([&client](const StompFrame &m) { client.ack(m); });
+    const QByteArray doomedId = doomed->id().toUtf8();
+    delete doomed;
+    QCOMPARE(client.subscriptions(), QList<StompSubscription *>{kept});
+
+    QSignalSpy all(&client, &StompClient::messageReceived);
+    constexpr int count = 10;
+    for (int i = 0; i < count; ++i)
+        client.send(destination, "m" + QByteArray::number(i));
+    QTRY_COMPARE_WITH_TIMEOUT(keptSpy.count(), count, TimeoutMs);
+    QCOMPARE(all.count(), count); // none went to the deleted subscription's id
+    bool unsubscribeSent = false;
+    for (const QList<QVariant> &args : std::as_const(sentFrames)) {
+        const auto frame = args.at(0).value<StompFrame>();
+        if (frame.command() == StompFrame::Unsubscribe && frame.headerView("id") == doomedId)
+            unsubscribeSent = true;
+    }
+    QVERIFY(unsubscribeSent);
     client.disconnectFromHost();
     QVERIFY(client.waitForDisconnected(TimeoutMs));
     QVERIFY2(errors.isEmpty(), qPrintable(describe(errors)));
