@@ -647,9 +647,13 @@ void tst_StompReconnect::acksStayWithTheirConnection()
     QTRY_COMPARE_WITH_TIMEOUT(client.state(), StompClient::Reconnecting, WaitMs);
     QSignalSpy errors(&client, &StompClient::errorOccurred);
     client.ack(old);
-    QTRY_COMPARE_WITH_TIMEOUT(errors.count(), 1, WaitMs);
-    QCOMPARE(errors.at(0).at(0).value<StompClient::Error>(), StompClient::NotConnected);
-    QVERIFY2(errors.at(0).at(1).toString().contains(QLatin1String("earlier connection")), qPrintable(describe(errors)));
+    // In WorkerThread mode the RemoteClosed of the abort may still be on its way to this thread
+    // (state() is read directly): look for the ACK's own error among what arrives.
+    QTRY_VERIFY_WITH_TIMEOUT(errorsOf(errors).contains(StompClient::NotConnected), WaitMs);
+    QCOMPARE(errorsOf(errors).count(StompClient::NotConnected), 1);
+    const int refused = int(errorsOf(errors).indexOf(StompClient::NotConnected));
+    QVERIFY2(errors.at(refused).at(1).toString().contains(QLatin1String("earlier connection")),
+             qPrintable(describe(errors)));
 
     FakeStompConnection *second = server.waitForConnect(1, WaitMs);
     QVERIFY(second);
@@ -669,7 +673,7 @@ void tst_StompReconnect::acksStayWithTheirConnection()
     QVERIFY(second->waitForFrameCount(StompFrame::Send, 1, WaitMs));
     QTest::qWait(100); // a bounded look for the old ACK, which must never come
     QCOMPARE(second->frameCount(StompFrame::Ack), 1);
-    QCOMPARE(errors.count(), 1);
+    QCOMPARE(errorsOf(errors).count(StompClient::NotConnected), 1); // only the old ACK's
 }
 
 void tst_StompReconnect::authenticationFailureNotRetried_data()
