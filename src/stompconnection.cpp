@@ -329,6 +329,11 @@ void StompConnection::flushWrites()
 
 void StompConnection::flushMessageBatch()
 {
+    if (m_sinkPending) {
+        m_sinkPending = false;
+        if (m_sinkBatchEnd)
+            m_sinkBatchEnd();
+    }
     if (m_messageBatch.isEmpty())
         return;
     QList<StompFrame> batch;
@@ -411,6 +416,7 @@ void StompConnection::handleFrame(const StompFrame &frame)
     switch (frame.command()) {
     case StompFrame::Message:
         if (m_messageSink) {
+            m_sinkPending = true;
             if (m_messageSink(frame))
                 m_readPaused = true; // the rest of this chunk is still delivered
         } else if (m_batchMessages) {

@@ -129,7 +129,14 @@ public:
     void setBatchMessages(bool batch) { m_batchMessages = batch; }
     void flushWrites();
     using MessageSink = std::function<bool(const StompFrame &)>;
-    void setMessageSink(MessageSink sink) { m_messageSink = std::move(sink); }
+    /// \a batchEnd runs after the last message of a read went to \a sink (and before any
+    /// other frame is handled): a consumer waiting on the sink is woken once per read.
+    void setMessageSink(MessageSink sink, std::function<void()> batchEnd = {})
+    {
+        m_messageSink = std::move(sink);
+        m_sinkBatchEnd = std::move(batchEnd);
+        m_sinkPending = false;
+    }
 
 Q_SIGNALS:
     void stateChanged(StompClient::State state);
@@ -223,6 +230,8 @@ private:
     QSet<QString> m_openTransactions;
     QString m_disconnectReceipt;
     MessageSink m_messageSink;
+    std::function<void()> m_sinkBatchEnd;
+    bool m_sinkPending = false; // messages went to the sink since the last batchEnd
     QList<StompFrame> m_messageBatch;
     bool m_batchMessages = false;
     bool m_inBytesWritten = false;

@@ -17,11 +17,11 @@ struct StompQueueChannel
     QWaitCondition cond;
     int waiting = 0; // threads in take() on this channel
 
-    // Called with the mutex held, after adding one item: only a consumer that found the
-    // channel empty can be asleep, so a wake-up is needed only then (take() passes it on).
+    // Called with the mutex held, after adding items: only a consumer that found the channel
+    // empty can be asleep; one wake-up is enough, take() passes it on while items are left.
     void added()
     {
-        if (waiting > 0 && items.size() == 1)
+        if (waiting > 0 && !items.empty())
             cond.wakeOne();
     }
 };
@@ -46,16 +46,19 @@ public:
 
 std::optional<StompFrame> StompMessageQueuePrivate::take(StompQueueChannel &channel, int msecs)
 {
-    if (msecs == -2)
-        msecs = queueTimeout;
-    QDeadlineTimer deadline(msecs < 0 ? QDeadlineTimer::Forever : QDeadlineTimer(msecs));
     QMutexLocker lock(&mutex);
-    while (channel.items.empty()) {
-        if (closed || deadline.hasExpired())
-            return std::nullopt;
-        ++channel.waiting;
-        channel.cond.wait(&mutex, deadline);
-        --channel.waiting;
+    if (channel.items.empty()) {
+        // Only a take() that has to wait reads the clock.
+        if (msecs == -2)
+            msecs = queueTimeout;
+        const QDeadlineTimer deadline(msecs < 0 ? QDeadlineTimer::Forever : QDeadlineTimer(msecs));
+        while (channel.items.empty()) {
+            if (closed || deadline.hasExpired())
+                return std::nullopt;
+            ++channel.waiting;
+            channel.cond.wait(&mutex, deadline);
+            --channel.waiting;
+        }
     }
     StompFrame frame = std::move(channel.items.front());
     channel.items.pop_front();
@@ -92,17 +95,25 @@ StompMessageQueue::StompMessageQueue(StompClient *client, int capacity, QObject 
     d->connection = c;
     std::weak_ptr<StompMessageQueuePrivate> weak = d;
     auto install = [c, weak] {
-        c->setMessageSink([weak](const StompFrame &frame) {
-            auto q = weak.lock();
-            if (!q)
-                return false;
-            QMutexLocker lock(&q->mutex);
-            q->messages.items.push_back(frame);
-            q->messages.added();
-            if (qsizetype(q->messages.items.size()) >= q->capacity)
-                q->paused = true;
-            return q->paused;
-        });
+        // Messages are queued as they are parsed; the consumers are woken once per read (at
+        // its end), not once per message.
+        c->setMessageSink(
+                [weak](const StompFrame &frame) {
+                    auto q = weak.lock();
+                    if (!q)
+                        return false;
+                    QMutexLocker lock(&q->mutex);
+                    q->messages.items.push_back(frame);
+                    if (qsizetype(q->messages.items.size()) >= q->capacity)
+                        q->paused = true;
+                    return q->paused;
+                },
+                [weak] {
+                    if (auto q = weak.lock()) {
+                        QMutexLocker lock(&q->mutex);
+                        q->messages.added();
+                    }
+                });
     };
     if (QThread::currentThread() == c->thread())
         install();
