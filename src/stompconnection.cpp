@@ -184,10 +184,9 @@ StompConnection::~StompConnection()
 
 qint64 StompConnection::estimateSize(const StompFrame &frame)
 {
-    qint64 n = frame.bodySize() + 32;
-    for (int i = 0; i < frame.headerCount(); ++i)
-        n += frame.headerName(i).size() + frame.headerValue(i).size() + 2;
-    return n;
+    // Names and values lie back to back in one block: its size is their sum.
+    const StompFramePrivate *d = frame.d.constData();
+    return d->body.size() + 32 + d->headerData.size() + 2 * d->refs.size();
 }
 
 void StompConnection::setState(StompClient::State state)

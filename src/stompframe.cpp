@@ -197,8 +197,16 @@ QByteArray StompFrame::body() const { return d->body; }
 void StompFrame::setBody(const QByteArray &body) { d->body = body; }
 QString StompFrame::text() const { return QString::fromUtf8(d->body); }
 int StompFrame::bodySize() const { return int(qMin<qsizetype>(d->body.size(), INT_MAX)); }
-QDateTime StompFrame::timestamp() const { return d->timestamp; }
-void StompFrame::setTimestamp(const QDateTime &when) { d->timestamp = when; }
+QDateTime StompFrame::timestamp() const
+{
+    if (d->timestampMs == StompFramePrivate::kNoTimestamp)
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(d->timestampMs, Qt::UTC);
+}
+void StompFrame::setTimestamp(const QDateTime &when)
+{
+    d->timestampMs = when.isValid() ? when.toMSecsSinceEpoch() : StompFramePrivate::kNoTimestamp;
+}
 
 namespace {
 // A JSON string literal, quotes included: '"', '\\' and control characters escaped,

@@ -5,6 +5,8 @@
 
 #include <QtCore/qvarlengtharray.h>
 
+#include <limits>
+
 // Headers live in one byte block (names and values back to back) with offsets into it, so
 // a parsed frame costs three allocations whatever its header count.
 struct StompHeaderRef
@@ -28,7 +30,10 @@ public:
     QByteArray headerData;
     QVarLengthArray<StompHeaderRef, 8> refs;
     QByteArray body;
-    QDateTime timestamp;
+    // Milliseconds since the epoch (UTC), kNoTimestamp when unset: a QDateTime member would cost
+    // two calls into Qt Core for every frame built or destroyed.
+    static constexpr qint64 kNoTimestamp = std::numeric_limits<qint64>::min();
+    qint64 timestampMs = kNoTimestamp;
     quint64 connectionTag = 0; // which connection delivered it; an ACK must go back there
     StompFrame::Command command = StompFrame::Invalid;
 };

@@ -46,12 +46,12 @@ public:
     StompParserLimits limits;
     bool timestamps = false;
     // One clock read per feed(): frames completed by the same bytes arrived together.
-    QDateTime stamp;
+    qint64 stamp = 0;
     bool stampTaken = false;
-    const QDateTime &feedTime()
+    qint64 feedTime()
     {
         if (!stampTaken) {
-            stamp = QDateTime::currentDateTimeUtc();
+            stamp = QDateTime::currentMSecsSinceEpoch();
             stampTaken = true;
         }
         return stamp;
@@ -306,7 +306,7 @@ StompFrameParser::Result StompFrameParser::next(StompFrame *out)
                 d->scan = d->pos;
                 d->stage = S::BetweenFrames;
                 if (d->timestamps)
-                    d->frame.d->timestamp = d->feedTime();
+                    d->frame.d->timestampMs = d->feedTime();
                 *out = std::move(d->frame);
                 return FrameReady;
             }
@@ -387,7 +387,7 @@ StompFrameParser::Result StompFrameParser::next(StompFrame *out)
                     d->frame.d->body = QByteArray(data + d->pos, bodyEnd - d->pos);
             }
             if (d->timestamps)
-                d->frame.d->timestamp = d->feedTime();
+                d->frame.d->timestampMs = d->feedTime();
             d->pos = d->scan = bodyEnd + 1;
             d->stage = S::BetweenFrames;
             *out = std::move(d->frame);
