@@ -107,6 +107,14 @@ loopback_users.guest = true
 log.file.level = info
 log.console = false
 CONF
+    # STOMPQT_RABBITMQ_CPU=N (./run.sh bench sets it): the node runs on CPU N only, with one
+    # Erlang scheduler, so that a client measured beside it has the other core to itself.
+    local erl_extra='' pin=()
+    if [ -n "${STOMPQT_RABBITMQ_CPU:-}" ] && command -v taskset >/dev/null; then
+        erl_extra=' +S 1:1 +SDcpu 1:1'
+        pin=(taskset -c "$STOMPQT_RABBITMQ_CPU")
+        stompqt_log "pinned to CPU $STOMPQT_RABBITMQ_CPU, one scheduler"
+    fi
     cat >"$dir/node-env.sh" <<ENV
 export HOME='$dir/home'
 export RABBITMQ_NODENAME='$node'
@@ -121,7 +129,7 @@ export RABBITMQ_DIST_PORT='$dist'
 export RABBITMQ_CTL_DIST_PORT_MIN=0
 export RABBITMQ_CTL_DIST_PORT_MAX=0
 # Erlang distribution on loopback only (it listens on every interface by default).
-export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS='-kernel inet_dist_use_interface {127,0,0,1}'
+export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS='-kernel inet_dist_use_interface {127,0,0,1}$erl_extra'
 export RABBITMQ_CTL_ERL_ARGS='-kernel inet_dist_use_interface {127,0,0,1}'
 export ERL_EPMD_PORT='$epmd'
 export ERL_EPMD_ADDRESS=127.0.0.1
@@ -144,7 +152,7 @@ WRAP
     done
 
     # shellcheck disable=SC1091
-    (. "$dir/node-env.sh" && stompqt_spawn "$dir/server.pid" "$dir/server.log" "$RABBITMQ_LIB/rabbitmq-server")
+    (. "$dir/node-env.sh" && stompqt_spawn "$dir/server.pid" "$dir/server.log" ${pin[@]+"${pin[@]}"} "$RABBITMQ_LIB/rabbitmq-server")
 
     deadline=$((SECONDS + TIMEOUT))
     local p
