@@ -602,6 +602,22 @@
         <translation>ungültige --url &apos;%1&apos;</translation>
     </message>
     <message>
+        <source>CA certificates (PEM) that TLS server certificates must chain to.</source>
+        <translation>CA-Zertifikate (PEM), auf die TLS-Serverzertifikate zurückgehen müssen.</translation>
+    </message>
+    <message>
+        <source>Client certificate (PEM) for TLS.</source>
+        <translation>Client-Zertifikat (PEM) für TLS.</translation>
+    </message>
+    <message>
+        <source>Private key (PEM) of the client certificate.</source>
+        <translation>Privater Schlüssel (PEM) des Client-Zertifikats.</translation>
+    </message>
+    <message>
+        <source>--%1: cannot read &apos;%2&apos;</source>
+        <translation>--%1: &apos;%2&apos; ist nicht lesbar</translation>
+    </message>
+    <message>
         <source>invalid --history &apos;%1&apos;</source>
         <translation>ungültiger --history-Wert &apos;%1&apos;</translation>
     </message>

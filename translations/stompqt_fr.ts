@@ -602,6 +602,22 @@
         <translation>--url &apos;%1&apos; invalide</translation>
     </message>
     <message>
+        <source>CA certificates (PEM) that TLS server certificates must chain to.</source>
+        <translation>Certificats d&apos;AC (PEM) auxquels les certificats TLS du serveur doivent remonter.</translation>
+    </message>
+    <message>
+        <source>Client certificate (PEM) for TLS.</source>
+        <translation>Certificat client (PEM) pour TLS.</translation>
+    </message>
+    <message>
+        <source>Private key (PEM) of the client certificate.</source>
+        <translation>Clé privée (PEM) du certificat client.</translation>
+    </message>
+    <message>
+        <source>--%1: cannot read &apos;%2&apos;</source>
+        <translation>--%1 : impossible de lire « %2 »</translation>
+    </message>
+    <message>
         <source>invalid --history &apos;%1&apos;</source>
         <translation>--history &apos;%1&apos; invalide</translation>
     </message>

@@ -67,7 +67,14 @@ MonitorApp::ParseResult MonitorApp::parseArguments(const QStringList &arguments,
             QCoreApplication::translate("MonitorApp", "Quit after this many milliseconds (after the screenshot)."), u"ms"_s);
     const QCommandLineOption lang(u"lang"_s,
             QCoreApplication::translate("MonitorApp", "Language: en, de or fr (default: the system's)."), u"language"_s);
-    parser.addOptions({url, user, passcode, vhost, subscribe, history, screenshot, quitAfter, lang});
+    const QCommandLineOption caFile(u"ca"_s,
+            QCoreApplication::translate("MonitorApp", "CA certificates (PEM) that TLS server certificates must chain to."), u"file"_s);
+    const QCommandLineOption certFile(u"cert"_s,
+            QCoreApplication::translate("MonitorApp", "Client certificate (PEM) for TLS."), u"file"_s);
+    const QCommandLineOption keyFile(u"key"_s,
+            QCoreApplication::translate("MonitorApp", "Private key (PEM) of the client certificate."), u"file"_s);
+    parser.addOptions({url, user, passcode, vhost, caFile, certFile, keyFile, subscribe, history,
+                       screenshot, quitAfter, lang});
 
     if (!parser.parse(arguments)) {
         *message = parser.errorText();
@@ -117,6 +124,20 @@ MonitorApp::ParseResult MonitorApp::parseArguments(const QStringList &arguments,
         m_passcode = qEnvironmentVariable("STOMPQT_PASSCODE");
     if (parser.isSet(vhost))
         m_vhost = parser.value(vhost);
+    // TLS files: checked now, so that a typo is reported at start and not as a TLS error later.
+    const std::pair<const QCommandLineOption *, QString *> files[] = {
+        {&caFile, &m_caFile}, {&certFile, &m_certFile}, {&keyFile, &m_keyFile}};
+    for (const auto &[option, target] : files) {
+        if (!parser.isSet(*option))
+            continue;
+        const QFileInfo info(parser.value(*option));
+        if (!info.isFile() || !info.isReadable()) {
+            *message = QCoreApplication::translate("MonitorApp", "--%1: cannot read '%2'")
+                               .arg(option->names().constFirst(), parser.value(*option));
+            return ParseResult::Error;
+        }
+        *target = info.absoluteFilePath();
+    }
     m_subscriptions = parser.values(subscribe);
     if (parser.isSet(history)) {
         bool ok = false;

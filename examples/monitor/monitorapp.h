@@ -26,6 +26,9 @@ class MonitorApp : public QObject
     Q_PROPERTY(QString initialLogin READ initialLogin CONSTANT)
     Q_PROPERTY(QString initialPasscode READ initialPasscode CONSTANT)
     Q_PROPERTY(QString initialVirtualHost READ initialVirtualHost CONSTANT)
+    Q_PROPERTY(QString initialCaFile READ initialCaFile CONSTANT)
+    Q_PROPERTY(QString initialCertFile READ initialCertFile CONSTANT)
+    Q_PROPERTY(QString initialKeyFile READ initialKeyFile CONSTANT)
     Q_PROPERTY(QStringList initialSubscriptions READ initialSubscriptions CONSTANT)
     Q_PROPERTY(bool autoConnect READ autoConnect CONSTANT)
     Q_PROPERTY(int initialHistoryLimit READ initialHistoryLimit CONSTANT)
@@ -56,6 +59,10 @@ public:
     QString initialLogin() const { return m_login; }
     QString initialPasscode() const { return m_passcode; }
     QString initialVirtualHost() const { return m_vhost; }
+    /// --ca / --cert / --key: absolute paths of PEM files for stomp+ssl:// and wss://.
+    QString initialCaFile() const { return m_caFile; }
+    QString initialCertFile() const { return m_certFile; }
+    QString initialKeyFile() const { return m_keyFile; }
     QStringList initialSubscriptions() const { return m_subscriptions; }
     bool autoConnect() const { return m_autoConnect; }
     int initialHistoryLimit() const { return m_historyLimit; }
@@ -83,6 +90,7 @@ private:
     QTranslator m_translator;
     bool m_translatorInstalled = false;
     QString m_url, m_login, m_passcode, m_vhost;
+    QString m_caFile, m_certFile, m_keyFile;
     QStringList m_subscriptions;
     bool m_autoConnect = false;
     int m_historyLimit = 0;

@@ -455,6 +455,9 @@ ApplicationWindow {
         if (App.initialLogin !== "") launch.login = App.initialLogin
         if (App.initialPasscode !== "") launch.passcode = App.initialPasscode
         if (App.initialVirtualHost !== "") launch.virtualHost = App.initialVirtualHost
+        if (App.initialCaFile !== "") launch.tlsCaFile = App.initialCaFile
+        if (App.initialCertFile !== "") launch.tlsCertFile = App.initialCertFile
+        if (App.initialKeyFile !== "") launch.tlsKeyFile = App.initialKeyFile
         if (Object.keys(launch).length > 0)
             connectionPanel.apply(launch)
         for (const destination of App.initialSubscriptions)

@@ -15,9 +15,11 @@
 
 #include <QtCore/qdir.h>
 #include <QtCore/qelapsedtimer.h>
+#include <QtCore/qfile.h>
 #include <QtCore/qjsondocument.h>
 #include <QtCore/qjsonobject.h>
 #include <QtCore/qrandom.h>
+#include <QtCore/qscopeguard.h>
 #include <QtCore/qsettings.h>
 #include <QtCore/qstandardpaths.h>
 #include <QtCore/qtemporarydir.h>
@@ -540,6 +542,41 @@ private slots:
         QCOMPARE(app.initialVirtualHost(), u"prod"_s);
         QCOMPARE(app.initialSubscriptions(), (QStringList{u"/a"_s, u"/b"_s}));
         QVERIFY(app.autoConnect());
+
+        // TLS files are checked at start: a missing one is an error that names it.
+        QCOMPARE(app.parseArguments({u"stompqt-monitor"_s, u"--ca"_s, u"/nonexistent/ca.pem"_s}, &message),
+                 MonitorApp::ParseResult::Error);
+        QVERIFY2(message.contains(u"--ca"_s) && message.contains(u"/nonexistent/ca.pem"_s), qPrintable(message));
+    }
+
+    void tlsFilesFromCommandLine()
+    {
+        // --ca/--cert/--key fill the connection panel's TLS fields with absolute paths.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QStringList names{u"ca.pem"_s, u"client.pem"_s, u"client.key"_s};
+        for (const QString &name : names) {
+            QFile f(dir.filePath(name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("not a certificate\n");
+        }
+        const QString cwd = QDir::currentPath();
+        QVERIFY(QDir::setCurrent(dir.path())); // relative paths on the command line
+        const auto restore = qScopeGuard([&cwd] { QDir::setCurrent(cwd); });
+        MonitorApp app(nullptr);
+        QString message;
+        QCOMPARE(app.parseArguments({u"stompqt-monitor"_s, u"--url"_s, u"stomp+ssl://127.0.0.1:1"_s,
+                                     u"--ca"_s, names[0], u"--cert"_s, names[1], u"--key"_s, names[2],
+                                     u"--lang"_s, u"en"_s},
+                                    &message),
+                 MonitorApp::ParseResult::Run);
+        QCOMPARE(app.initialCaFile(), dir.filePath(names[0]));
+        QCOMPARE(app.initialCertFile(), dir.filePath(names[1]));
+        QCOMPARE(app.initialKeyFile(), dir.filePath(names[2]));
+        QVERIFY(app.load());
+        QCOMPARE(find(app, "caFileField")->property("text").toString(), dir.filePath(names[0]));
+        QCOMPARE(find(app, "certFileField")->property("text").toString(), dir.filePath(names[1]));
+        QCOMPARE(find(app, "keyFileField")->property("text").toString(), dir.filePath(names[2]));
     }
 };
 
