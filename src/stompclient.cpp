@@ -704,6 +704,11 @@ QString StompClient::send(const QString &destination, const QByteArray &body,
                           const StompHeaders &headers, SendOptions options,
                           const QString &transaction)
 {
+    // In the connection's own thread a plain SEND skips the StompFrame (two allocations) and
+    // goes to the wire at once; anything else, and every other thread, takes the frame path.
+    if (d->connection && d->inConnectionThread()
+        && d->connection->trySendDirect(destination, body, headers, transaction, options))
+        return {};
     return d->submit(StompFrame::makeSend(destination, body, headers, transaction), options);
 }
 

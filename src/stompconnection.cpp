@@ -1,6 +1,7 @@
 // Copyright (C) 2026 The StompQt authors. SPDX-License-Identifier: LGPL-3.0-or-later
 #include "stompconnection_p.h"
 #include "stompframe_p.h"
+#include "stompframeencoder_p.h"
 
 #include <StompQt/stompframeencoder.h>
 
@@ -674,11 +675,7 @@ bool StompConnection::writeNow(const StompFrame &frame, StompClient::SendOptions
     }
     default: break;
     }
-    // One write per frame: with TCP_NODELAY set, a frame never waits on Nagle.
-    m_transport->writeFrame(m_writeBuffer.constData(), m_writeBuffer.size());
-    if (m_outInterval > 0)
-        m_lastWrite.start(); // only the heart-beat needs it: a clock read per frame otherwise
-    m_shared->outstandingBytes.fetch_add(m_writeBuffer.size() - estimate);
+    putOnWire(estimate);
 
     if (lcStompFrames().isDebugEnabled() || m_shared->monitorFrames.load(std::memory_order_relaxed)) {
         // What went on the wire (with the content-length the encoder added), passcode masked.
@@ -692,6 +689,23 @@ bool StompConnection::writeNow(const StompFrame &frame, StompClient::SendOptions
         qCDebug(lcStompFrames) << "sent" << shown;
         emit frameSent(shown);
     }
+    checkWriteBuffer();
+    return true;
+}
+
+// Hands the frame encoded in m_writeBuffer to the transport; \a accounted bytes of it were
+// counted in outstandingBytes when the call was made.
+void StompConnection::putOnWire(qint64 accounted)
+{
+    // One write per frame: with TCP_NODELAY set, a frame never waits on Nagle.
+    m_transport->writeFrame(m_writeBuffer.constData(), m_writeBuffer.size());
+    if (m_outInterval > 0)
+        m_lastWrite.start(); // only the heart-beat needs it: a clock read per frame otherwise
+    m_shared->outstandingBytes.fetch_add(m_writeBuffer.size() - accounted);
+}
+
+void StompConnection::checkWriteBuffer()
+{
     const qint64 pending = m_transport->bytesToWrite();
     // Bytes waiting that the server never takes would otherwise wait forever.
     if (pending > 0 && !m_blocking && m_config.frameTimeout > 0 && !m_writeStallTimer->isActive())
@@ -700,6 +714,56 @@ bool StompConnection::writeNow(const StompFrame &frame, StompClient::SendOptions
         m_writeFull = true;
         emit writeBufferFull(pending);
     }
+}
+
+bool StompConnection::trySendDirect(const QString &destination, const QByteArray &body,
+                                    const StompHeaders &headers, const QString &transaction,
+                                    StompClient::SendOptions options)
+{
+    // Only where sendFrame() would write at once, and only what needs none of writeNow()'s
+    // bookkeeping: no receipt, no frame to show, nothing queued ahead of it.
+    if (m_state != StompClient::Connected || m_closing || m_blocking || !m_replayReceipts.isEmpty()
+        || !m_queued.empty() || (options & StompClient::WithReceipt)
+        || m_shared->monitorFrames.load(std::memory_order_relaxed) || lcStompFrames().isDebugEnabled())
+        return false;
+    for (const auto &h : headers) {
+        if (h.first == "receipt" || (!transaction.isEmpty() && h.first == "transaction"))
+            return false; // makeSend() replaces a transaction header in place; keep one way
+    }
+    // ASCII destination and transaction id (the usual case) need no UTF-8 conversion.
+    QVarLengthArray<char, 128> dest;
+    QVarLengthArray<char, 64> tx;
+    auto ascii = [](const QString &text, auto *out) {
+        out->resize(text.size());
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            const char16_t c = text.at(i).unicode();
+            if (c >= 0x80)
+                return false;
+            (*out)[i] = char(c);
+        }
+        return true;
+    };
+    if (!ascii(destination, &dest) || !ascii(transaction, &tx))
+        return false;
+    const bool writeLength = !(options & StompClient::NoContentLength);
+    if (!writeLength && body.contains('\0'))
+        return false; // the general path refuses it with the reason
+    m_writeBuffer.resize(0);
+    // The same headers, in the same order, as StompFrame::makeSend() gives the general path.
+    const bool plain = StompEncoding::appendPlain(
+            "SEND",
+            [&](auto &&visit) {
+                visit("destination", QByteArrayView(dest.data(), dest.size()));
+                for (const auto &h : headers)
+                    visit(h.first, h.second);
+                if (!transaction.isEmpty())
+                    visit("transaction", QByteArrayView(tx.data(), tx.size()));
+            },
+            body, writeLength, &m_writeBuffer);
+    if (!plain)
+        return false;
+    putOnWire(0);
+    checkWriteBuffer();
     return true;
 }
 

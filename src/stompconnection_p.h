@@ -107,6 +107,12 @@ public:
     /// Writes \a frame (queues it while connecting). \a estimate is what the caller added
     /// to outstandingBytes for it.
     void sendFrame(const StompFrame &frame, StompClient::SendOptions options, qint64 estimate);
+    /// StompClient::send() without building a StompFrame: a SEND that needs no escaping, no
+    /// receipt and nothing of writeNow()'s bookkeeping goes straight to the wire, exactly as the
+    /// frame path would encode it. False (nothing done) when the frame path is needed.
+    bool trySendDirect(const QString &destination, const QByteArray &body,
+                       const StompHeaders &headers, const QString &transaction,
+                       StompClient::SendOptions options);
     /// Builds the ACK/NACK the negotiated version needs.
     void acknowledge(const StompFrame &message, bool positive, const QString &transaction,
                      const QString &receiptId, qint64 estimate);
@@ -185,6 +191,8 @@ private:
     void handleConnected(const StompFrame &frame);
     bool writeNow(const StompFrame &frame, StompClient::SendOptions options, qint64 estimate);
     void trackReceipt(const QString &id);
+    void putOnWire(qint64 accounted);
+    void checkWriteBuffer();
     void checkReceipts();
     void checkHeartbeat();
     void sendHeartbeat();

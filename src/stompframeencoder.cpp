@@ -3,8 +3,8 @@
 
 #include <QtCore/qcoreapplication.h>
 
-#include "stompescape_p.h"
 #include "stompframe_p.h"
+#include "stompframeencoder_p.h"
 
 #include <array>
 
@@ -21,7 +21,9 @@ constexpr std::array<bool, 256> kSpecial = [] {
     return t;
 }();
 
-bool needsEscape(QByteArrayView v)
+} // namespace
+
+bool StompEncoding::needsEscape(QByteArrayView v)
 {
     for (char c : v) {
         if (kSpecial[uchar(c)])
@@ -29,6 +31,9 @@ bool needsEscape(QByteArrayView v)
     }
     return false;
 }
+
+namespace {
+using StompEncoding::needsEscape;
 
 // Appends \a raw escaped for \a version; returns false with a reason when the version
 // cannot carry it. \a isName: a ':' cannot appear unescaped in a name.
@@ -113,56 +118,17 @@ bool StompFrameEncoder::encode(const StompFrame &frame, StompFrame::Version vers
     if (!writeLength && body.contains('\0'))
         return refuse(tr("a body with NUL bytes needs a content-length header"));
 
-    // Fast path, the common case: nothing to escape. The exact size is known, so the frame is
-    // written through a cursor into one resize() of the buffer.
-    char digits[24];
-    const auto lengthEnd = std::to_chars(digits, digits + sizeof digits, body.size()).ptr;
-    const qsizetype lengthDigits = lengthEnd - digits;
-    qsizetype exact = command.size() + 1 + 1 + body.size() + 1;
-    if (writeLength)
-        exact += 15 + lengthDigits + 1;
+    // Fast path, the common case: nothing to escape.
     const StompFramePrivate *fd = frame.d.constData(); // no calls through the PLT per header
-    bool plain = true;
-    for (const StompHeaderRef &r : fd->refs) {
-        const QByteArrayView name = fd->name(r);
-        const QByteArrayView value = fd->value(r);
-        if (name.isEmpty() || needsEscape(name) || needsEscape(value)) {
-            plain = false; // the general path below escapes or refuses
-            break;
-        }
-        if (name != "content-length")
-            exact += name.size() + 1 + value.size() + 1;
-    }
-    if (plain) {
-        out->resize(start + exact);
-        char *w = out->data() + start;
-        auto put = [&w](QByteArrayView v) {
-            stompCopyShort(w, v.data(), v.size());
-            w += v.size();
-        };
-        put(command);
-        *w++ = '\n';
-        for (const StompHeaderRef &r : fd->refs) {
-            const QByteArrayView name = fd->name(r);
-            if (name == "content-length")
-                continue;
-            put(name);
-            *w++ = ':';
-            put(fd->value(r));
-            *w++ = '\n';
-        }
-        if (writeLength) {
-            put("content-length:");
-            for (const char *c = digits; c != lengthEnd; ++c)
-                *w++ = *c;
-            *w++ = '\n';
-        }
-        *w++ = '\n';
-        put(body);
-        *w++ = '\0';
-        Q_ASSERT(w == out->data() + out->size());
+    const bool plain = StompEncoding::appendPlain(
+            command,
+            [fd](auto &&visit) {
+                for (const StompHeaderRef &r : fd->refs)
+                    visit(fd->name(r), fd->value(r));
+            },
+            body, writeLength, out);
+    if (plain)
         return true;
-    }
 
     qsizetype estimate = command.size() + body.size() + 32;
     for (int i = 0; i < frame.headerCount(); ++i)
@@ -188,7 +154,7 @@ bool StompFrameEncoder::encode(const StompFrame &frame, StompFrame::Version vers
     }
     if (writeLength) {
         out->append("content-length:", 15);
-        out->append(digits, lengthDigits);
+        out->append(QByteArray::number(body.size()));
         out->append('\n');
     }
     out->append('\n');

@@ -113,6 +113,8 @@ private slots:
     void passcodeNeverShown();
     void writeBufferHighWaterMark_data();
     void writeBufferHighWaterMark();
+    void sendBytesAsTheEncoderWrites_data();
+    void sendBytesAsTheEncoderWrites();
 
     // ---- rainy day ------------------------------------------------------------------------
     void transactionAbortedOnDrop_data();
@@ -536,6 +538,81 @@ void tst_StompClient::newSessionKeepsItsSubscriptions()
     QVERIFY(fresh->isActive());
     QVERIFY(freshEnded.isEmpty());
     QCOMPARE(client.subscriptions(), QList<StompSubscription *>{fresh});
+}
+
+void tst_StompClient::sendBytesAsTheEncoderWrites_data()
+{
+    QTest::addColumn<Mode>("mode");
+    QTest::addColumn<Version>("version");
+    for (const auto &[name, mode] : kModes) {
+        QTest::addRow("1.0/%s", name) << mode << Version::V1_0;
+        QTest::addRow("1.1/%s", name) << mode << Version::V1_1;
+        QTest::addRow("1.2/%s", name) << mode << Version::V1_2;
+    }
+}
+
+// send() from the connection's thread writes a plain SEND without building a StompFrame; from
+// any other thread it takes the frame path. Either way the bytes on the wire must be exactly
+// what StompFrameEncoder makes of StompFrame::makeSend() - also for the cases the direct way
+// hands back to the frame path (escapes, non-ASCII, a receipt).
+void tst_StompClient::sendBytesAsTheEncoderWrites()
+{
+    QFETCH(Mode, mode);
+    QFETCH(Version, version);
+
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    server.setConnectedHeaders({{"version", versionText(version)}});
+    StompClient client;
+    configure(client, server, mode);
+    FakeStompConnection *connection = connectTo(client, server);
+    QVERIFY(connection);
+    QSignalSpy errors(&client, &StompClient::errorOccurred);
+
+    struct Case
+    {
+        QString destination;
+        QByteArray body;
+        StompHeaders headers;
+        QString transaction;
+        StompClient::SendOptions options;
+    };
+    const QByteArray binary("a\0b\xff", 4);
+    const QList<Case> cases{
+        {QStringLiteral("/queue/plain"), "body", {}, {}, {}},
+        {QStringLiteral("/queue/h"), "", {{"x-a", "1"}, {"content-type", "text/plain"}, {"x-a", "dup"}}, {}, {}},
+        {QStringLiteral("/queue/tx"), "in tx", {{"x", "y"}}, QStringLiteral("tx-1"), {}},
+        {QStringLiteral("/queue/tx-replaced"), "b", {{"transaction", "old"}, {"z", "1"}}, QStringLiteral("tx-2"), {}},
+        {QStringLiteral("/queue/no-length"), "text", {}, {}, StompClient::NoContentLength},
+        {QStringLiteral("/queue/binary"), binary, {}, {}, {}},
+        {QStringLiteral("/queue/\u00e4"), "non-ASCII destination", {}, {}, {}},
+        {QStringLiteral("/queue/colon"), "b", {{"x-time", "12:00"}}, {}, {}},
+        {QStringLiteral("/queue/own-length"), "four", {{"content-length", "99"}}, {}, {}},
+        {QStringLiteral("/queue/receipt"), "r", {}, {}, StompClient::WithReceipt},
+    };
+    QByteArray expected;
+    QStringList receipts;
+    for (const Case &c : cases) {
+        const QString r = client.send(c.destination, c.body, c.headers, c.options, c.transaction);
+        StompFrame frame = StompFrame::makeSend(c.destination, c.body, c.headers, c.transaction);
+        if (c.options & StompClient::WithReceipt) {
+            QVERIFY(!r.isEmpty());
+            frame.setHeader("receipt", r.toUtf8());
+            receipts << r;
+        } else {
+            QVERIFY(r.isEmpty());
+        }
+        const auto encOptions = (c.options & StompClient::NoContentLength)
+                ? StompFrameEncoder::OmitContentLength
+                : StompFrameEncoder::NoOption;
+        expected += StompFrameEncoder::encode(frame, version, encOptions);
+    }
+    QVERIFY(connection->waitForFrameCount(StompFrame::Send, int(cases.size()), WaitMs));
+    const QByteArray wire = connection->receivedBytes();
+    const qsizetype first = wire.indexOf("SEND\n");
+    QVERIFY(first > 0);
+    QCOMPARE(wire.mid(first), expected);
+    QVERIFY2(errors.isEmpty(), qPrintable(errorText(errors, StompClient::InvalidFrame)));
 }
 
 void tst_StompClient::ackHeaders_data()
