@@ -281,14 +281,28 @@ void tst_StompPublisher::wrongPasscode()
     StompConnectionSettings s = settingsFor(broker);
     s.passcode = QStringLiteral("definitely-wrong");
     StompPublisher publisher(s);
-    QElapsedTimer timer;
-    timer.start();
-    QVERIFY(!publisher.send(uniqueQueue("auth"), "x"));
-    QCOMPARE(publisher.lastError(), StompClient::AuthenticationFailed);
-    QVERIFY(!publisher.lastErrorString().isEmpty());
-    QVERIFY2(timer.elapsed() < s.socketTimeout + 1000, QByteArray::number(timer.elapsed()));
-    QVERIFY(!publisher.connectToHost());
-    QCOMPARE(publisher.lastError(), StompClient::AuthenticationFailed);
+    // ActiveMQ 5.17 now and then closes the socket before its ERROR for a refused login has
+    // left (about 1 attempt in 20 here; the client then sees a bare close and says
+    // RemoteClosed). RabbitMQ always answers: there, every attempt must say
+    // AuthenticationFailed; with ActiveMQ a bare close is tolerated but the ERROR must come
+    // through within a few attempts.
+    const bool bareCloseHappens = brokerName == QLatin1String("ActiveMQ");
+    auto refused = [&](bool viaSend) {
+        for (int attempt = 0; attempt < 5; ++attempt) {
+            QElapsedTimer timer;
+            timer.start();
+            const bool ok = viaSend ? publisher.send(uniqueQueue("auth"), "x") : publisher.connectToHost();
+            if (ok || timer.elapsed() >= s.socketTimeout + 1000 || publisher.lastErrorString().isEmpty())
+                return false; // no hanging and never without a reason
+            if (publisher.lastError() == StompClient::AuthenticationFailed)
+                return true;
+            if (!bareCloseHappens || publisher.lastError() != StompClient::RemoteClosed)
+                return false;
+        }
+        return false;
+    };
+    QVERIFY2(refused(true), qPrintable(publisher.lastErrorString()));
+    QVERIFY2(refused(false), qPrintable(publisher.lastErrorString()));
     // connectToHost() with the right credentials then works.
     QVERIFY2(publisher.connectToHost(broker.login, broker.passcode), qPrintable(publisher.lastErrorString()));
     QVERIFY(publisher.send(uniqueQueue("auth"), "x"));
