@@ -141,9 +141,7 @@ public:
 #define REQUIRE_BROKER_TLS(files, tlsPort)                                                        \
     const std::optional<TlsFiles> files##_optional_ = brokerTlsFiles();                           \
     if (!files##_optional_) {                                                                     \
-        if (StompBrokerEnvDetail::isCi())                                                         \
-            QFAIL("STOMPQT_RABBITMQ_TLS_PORT / STOMPQT_TLS_* unset");                              \
-        QSKIP("STOMPQT_RABBITMQ_TLS_PORT / STOMPQT_TLS_* unset (restart the brokers)");            \
+        STOMPQT_SKIP_UNLESS_CI("STOMPQT_RABBITMQ_TLS_PORT / STOMPQT_TLS_* unset (restart the brokers)"); \
     }                                                                                             \
     const TlsFiles files = *files##_optional_;                                                    \
     const quint16 tlsPort = quint16(qEnvironmentVariableIntValue("STOMPQT_RABBITMQ_TLS_PORT"))
