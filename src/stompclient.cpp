@@ -167,7 +167,11 @@ void StompClientPrivate::drainOps()
         for (auto &op : batch) {
             if (op.call)
                 op.call();
-            else if (connection)
+            else if (!connection)
+                continue;
+            else if (op.isEncoded())
+                connection->sendEncoded(std::move(op.encoded));
+            else
                 connection->sendFrame(op.frame, op.options, op.estimate);
         }
     }
@@ -193,33 +197,78 @@ QString StompClientPrivate::submit(StompFrame frame, StompClient::SendOptions op
     if (!receipt.isEmpty())
         shared->addPendingReceipt(receipt);
 
+    if (!admit(receipt))
+        return {};
     const qint64 estimate = StompConnection::estimateSize(frame);
-    // Back-pressure: a sender in another thread waits while the write buffer is above the
-    // high-water mark, so a fast producer cannot grow memory without bound.
-    if (!inConnectionThread()) {
-        const qint64 hwm = shared->highWaterMark.load();
-        if (shared->outstandingBytes.load() > hwm) {
-            const bool drained = shared->waitUntil(
-                    [&] { return shared->outstandingBytes.load() <= hwm
-                                 || shared->state == StompClient::Disconnected; },
-                    shared->socketTimeout.load());
-            if (!drained) {
-                if (!receipt.isEmpty())
-                    shared->receiptFailed(receipt);
-                QMetaObject::invokeMethod(q, [q = q, s = shared, receipt] {
-                    if (!receipt.isEmpty())
-                        emit q->receiptFailed(receipt);
-                    emit q->errorOccurred(StompClient::WriteBufferFull,
-                                          QCoreApplication::translate("StompClient", "write buffer full for %1 ms; frame not sent")
-                                                  .arg(q->socketTimeout()));
-                }, Qt::QueuedConnection);
-                return {};
-            }
-        }
-    }
     shared->outstandingBytes.fetch_add(estimate);
     postSend(std::move(frame), options, estimate);
     return receipt;
+}
+
+// Back-pressure: a sender in another thread waits while the write buffer is above the
+// high-water mark, so a fast producer cannot grow memory without bound. False when the wait
+// timed out: the frame must not be sent, and the failure (and \a receipt's) is reported.
+bool StompClientPrivate::admit(const QString &receipt)
+{
+    if (inConnectionThread())
+        return true;
+    const qint64 hwm = shared->highWaterMark.load();
+    if (shared->outstandingBytes.load() <= hwm)
+        return true;
+    const bool drained = shared->waitUntil(
+            [&] { return shared->outstandingBytes.load() <= hwm
+                         || shared->state == StompClient::Disconnected; },
+            shared->socketTimeout.load());
+    if (drained)
+        return true;
+    if (!receipt.isEmpty())
+        shared->receiptFailed(receipt);
+    QMetaObject::invokeMethod(q, [q = q, s = shared, receipt] {
+        if (!receipt.isEmpty())
+            emit q->receiptFailed(receipt);
+        emit q->errorOccurred(StompClient::WriteBufferFull,
+                              QCoreApplication::translate("StompClient", "write buffer full for %1 ms; frame not sent")
+                                      .arg(q->socketTimeout()));
+    }, Qt::QueuedConnection);
+    return false;
+}
+
+// A plain SEND from another thread is encoded here, in the caller's thread, straight into the
+// byte block of the SENDs queued before it (no StompFrame, no allocation per message; the
+// connection's thread writes the block in one go). False when the frame path is needed.
+bool StompClientPrivate::postEncodedSend(const QString &destination, const QByteArray &body,
+                                         const StompHeaders &headers, const QString &transaction,
+                                         StompClient::SendOptions options)
+{
+    if ((options & StompClient::WithReceipt) || shared->monitorFrames.load(std::memory_order_relaxed)
+        || lcStompFrames().isDebugEnabled())
+        return false; // the frame path shows frames and tracks receipts
+    if (!admit({}))
+        return true; // refused and reported, like the frame path
+    bool schedule;
+    {
+        QMutexLocker lock(&opsMutex);
+        schedule = ops.empty();
+        const bool fresh = schedule || !ops.back().isEncoded();
+        if (fresh) {
+            ops.emplace_back();
+            ops.back().encoded.bytes.reserve(16 * 1024);
+        }
+        StompEncodedSends &sends = ops.back().encoded;
+        const qsizetype before = sends.bytes.size();
+        if (!StompConnection::encodePlainSend(destination, body, headers, transaction, options,
+                                              &sends.bytes)) {
+            if (fresh)
+                ops.pop_back();
+            return false;
+        }
+        const qint64 size = sends.bytes.size() - before;
+        sends.sizes.push_back(size);
+        shared->outstandingBytes.fetch_add(size);
+    }
+    if (schedule)
+        QMetaObject::invokeMethod(connection, [this] { drainOps(); }, Qt::QueuedConnection);
+    return true;
 }
 
 // The ACK/NACK frame is built in the connection's thread: its headers depend on the
@@ -704,11 +753,18 @@ QString StompClient::send(const QString &destination, const QByteArray &body,
                           const StompHeaders &headers, SendOptions options,
                           const QString &transaction)
 {
-    // In the connection's own thread a plain SEND skips the StompFrame (two allocations) and
-    // goes to the wire at once; anything else, and every other thread, takes the frame path.
-    if (d->connection && d->inConnectionThread()
-        && d->connection->trySendDirect(destination, body, headers, transaction, options))
-        return {};
+    // A plain SEND skips the StompFrame (two allocations): in the connection's own thread it
+    // goes to the wire at once; from another thread it is encoded here and handed over as
+    // bytes. Anything else (a receipt, escapes, frame monitoring) takes the frame path.
+    // From another thread a plain SEND is encoded in the caller's thread and handed over as bytes.
+    if (d->connection) {
+        if (d->inConnectionThread()) {
+            if (d->connection->trySendDirect(destination, body, headers, transaction, options))
+                return {};
+        } else if (d->postEncodedSend(destination, body, headers, transaction, options)) {
+            return {};
+        }
+    }
     return d->submit(StompFrame::makeSend(destination, body, headers, transaction), options);
 }
 

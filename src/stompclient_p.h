@@ -12,14 +12,17 @@
 
 #include <QtCore/qthread.h>
 
-// A call made from another thread, waiting for the connection's thread: a SEND (the common
-// case, carried without a std::function and its allocation) or any other call.
+// A call made from another thread, waiting for the connection's thread: plain SENDs encoded
+// already (the common case: consecutive ones share one byte block), a frame to send, or any
+// other call (std::function).
 struct StompClientOp
 {
     StompFrame frame;
     StompClient::SendOptions options;
     qint64 estimate = 0;
-    std::function<void()> call; // empty: send frame
+    std::function<void()> call;   // set: a call
+    StompEncodedSends encoded;    // not empty: plain SENDs; else: send frame
+    bool isEncoded() const { return !encoded.bytes.isEmpty(); }
 };
 
 class StompClientPrivate
@@ -33,6 +36,10 @@ public:
     template<typename F> void post(F &&f);
     void postSend(StompFrame frame, StompClient::SendOptions options, qint64 estimate);
     void enqueue(StompClientOp op);
+    bool admit(const QString &receipt);
+    bool postEncodedSend(const QString &destination, const QByteArray &body,
+                         const StompHeaders &headers, const QString &transaction,
+                         StompClient::SendOptions options);
     void drainOps();
     QString nextId(const char *kind);
     QString submit(StompFrame frame, StompClient::SendOptions options);

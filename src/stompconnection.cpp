@@ -533,7 +533,10 @@ void StompConnection::flushQueued()
     while (!queued.empty() && m_state == StompClient::Connected) {
         Outgoing o = std::move(queued.front());
         queued.pop_front();
-        writeNow(o.frame, o.options, o.estimate);
+        if (!o.encoded.bytes.isEmpty())
+            writeEncoded(o.encoded);
+        else
+            writeNow(o.frame, o.options, o.estimate);
     }
     // Whatever a failure left over waits for the next connection.
     for (Outgoing &o : queued) {
@@ -723,8 +726,22 @@ bool StompConnection::trySendDirect(const QString &destination, const QByteArray
     // Only where sendFrame() would write at once, and only what needs none of writeNow()'s
     // bookkeeping: no receipt, no frame to show, nothing queued ahead of it.
     if (m_state != StompClient::Connected || m_closing || m_blocking || !m_replayReceipts.isEmpty()
-        || !m_queued.empty() || (options & StompClient::WithReceipt)
-        || m_shared->monitorFrames.load(std::memory_order_relaxed) || lcStompFrames().isDebugEnabled())
+        || !m_queued.empty() || m_shared->monitorFrames.load(std::memory_order_relaxed)
+        || lcStompFrames().isDebugEnabled())
+        return false;
+    m_writeBuffer.resize(0);
+    if (!encodePlainSend(destination, body, headers, transaction, options, &m_writeBuffer))
+        return false;
+    putOnWire(0);
+    checkWriteBuffer();
+    return true;
+}
+
+bool StompConnection::encodePlainSend(const QString &destination, const QByteArray &body,
+                                      const StompHeaders &headers, const QString &transaction,
+                                      StompClient::SendOptions options, QByteArray *out)
+{
+    if (options & StompClient::WithReceipt)
         return false;
     for (const auto &h : headers) {
         if (h.first == "receipt" || (!transaction.isEmpty() && h.first == "transaction"))
@@ -733,13 +750,13 @@ bool StompConnection::trySendDirect(const QString &destination, const QByteArray
     // ASCII destination and transaction id (the usual case) need no UTF-8 conversion.
     QVarLengthArray<char, 128> dest;
     QVarLengthArray<char, 64> tx;
-    auto ascii = [](const QString &text, auto *out) {
-        out->resize(text.size());
+    auto ascii = [](const QString &text, auto *to) {
+        to->resize(text.size());
         for (qsizetype i = 0; i < text.size(); ++i) {
             const char16_t c = text.at(i).unicode();
             if (c >= 0x80)
                 return false;
-            (*out)[i] = char(c);
+            (*to)[i] = char(c);
         }
         return true;
     };
@@ -748,9 +765,8 @@ bool StompConnection::trySendDirect(const QString &destination, const QByteArray
     const bool writeLength = !(options & StompClient::NoContentLength);
     if (!writeLength && body.contains('\0'))
         return false; // the general path refuses it with the reason
-    m_writeBuffer.resize(0);
     // The same headers, in the same order, as StompFrame::makeSend() gives the general path.
-    const bool plain = StompEncoding::appendPlain(
+    return StompEncoding::appendPlain(
             "SEND",
             [&](auto &&visit) {
                 visit("destination", QByteArrayView(dest.data(), dest.size()));
@@ -759,12 +775,53 @@ bool StompConnection::trySendDirect(const QString &destination, const QByteArray
                 if (!transaction.isEmpty())
                     visit("transaction", QByteArrayView(tx.data(), tx.size()));
             },
-            body, writeLength, &m_writeBuffer);
-    if (!plain)
-        return false;
-    putOnWire(0);
+            body, writeLength, out);
+}
+
+void StompConnection::sendEncoded(StompEncodedSends &&sends)
+{
+    const qint64 size = sends.bytes.size();
+    const bool replaying = m_state == StompClient::Connected && !m_replayReceipts.isEmpty();
+    if ((m_state == StompClient::Connecting || m_state == StompClient::Reconnecting || replaying)
+        && !m_closing) {
+        if (m_queuedBytes + size > qMax<qint64>(m_config.writeHighWaterMark, 64 * 1024)) {
+            m_shared->outstandingBytes.fetch_sub(size);
+            emit errorOccurred(StompClient::WriteBufferFull,
+                               tr("%n SEND frame(s) not sent: too much queued while connecting",
+                                  nullptr, int(sends.frameCount())));
+            return;
+        }
+        m_queuedBytes += size;
+        m_queued.push_back({StompFrame(), {}, size, std::move(sends)});
+        return;
+    }
+    if (m_state != StompClient::Connected || m_closing) {
+        m_shared->outstandingBytes.fetch_sub(size);
+        emit errorOccurred(StompClient::NotConnected,
+                           tr("%n SEND frame(s) not sent: not connected", nullptr,
+                              int(sends.frameCount())));
+        return;
+    }
+    writeEncoded(sends);
+}
+
+void StompConnection::writeEncoded(const StompEncodedSends &sends)
+{
+    if (m_transport->kind() == StompEndpoint::WebSocket) {
+        const char *p = sends.bytes.constData();
+        const quint64 attempt = m_attemptId;
+        for (qint64 size : sends.sizes) {
+            if (attempt != m_attemptId || !m_transport)
+                return; // a write failed and tore the connection down; teardown() settled the count
+            m_transport->writeFrame(p, size);
+            p += size;
+        }
+    } else {
+        m_transport->writeFrame(sends.bytes.constData(), sends.bytes.size());
+    }
+    if (m_outInterval > 0)
+        m_lastWrite.start();
     checkWriteBuffer();
-    return true;
 }
 
 void StompConnection::onBytesWritten(qint64 bytes)
@@ -976,13 +1033,14 @@ void StompConnection::dropQueued(const QString &why)
     if (m_queued.empty())
         return;
     qint64 bytes = 0;
+    int count = 0;
     for (const Outgoing &o : m_queued) {
         bytes += o.estimate;
+        count += o.encoded.bytes.isEmpty() ? 1 : int(o.encoded.frameCount());
         const QString id = o.frame.receipt();
         if (!id.isEmpty())
             loseReceipt(id);
     }
-    const int count = int(m_queued.size());
     m_queued.clear();
     m_queuedBytes = 0;
     m_shared->outstandingBytes.fetch_sub(bytes);

@@ -24,6 +24,7 @@
 #include <atomic>
 #include <deque>
 #include <functional>
+#include <vector>
 
 
 Q_DECLARE_LOGGING_CATEGORY(lcStompClient)
@@ -91,6 +92,16 @@ public:
     std::atomic<int> socketTimeout{3000}; // what submit() in any thread may wait for room
 };
 
+// Plain SENDs that StompClient::send() encoded in the calling thread (another thread than the
+// connection's): the bytes of consecutive frames, and each frame's size so that a
+// message-based transport (WebSocket) still gets one frame per message.
+struct StompEncodedSends
+{
+    QByteArray bytes;
+    std::vector<qint64> sizes;
+    qsizetype frameCount() const { return qsizetype(sizes.size()); }
+};
+
 class StompConnection : public QObject
 {
     Q_OBJECT
@@ -113,6 +124,17 @@ public:
     bool trySendDirect(const QString &destination, const QByteArray &body,
                        const StompHeaders &headers, const QString &transaction,
                        StompClient::SendOptions options);
+    /// The encoding both direct paths share: appends the SEND to \a out exactly as
+    /// StompFrame::makeSend() + StompFrameEncoder would (for every version: nothing in it needs
+    /// escaping), or returns false and appends nothing when the frame path is needed (a receipt,
+    /// escapes, a non-ASCII destination, a NUL in a body without content-length).
+    static bool encodePlainSend(const QString &destination, const QByteArray &body,
+                                const StompHeaders &headers, const QString &transaction,
+                                StompClient::SendOptions options, QByteArray *out);
+    /// SENDs encoded by encodePlainSend() in another thread: written like sendFrame() writes
+    /// (queued while connecting, refused when not connected); all of \a sends.bytes was added
+    /// to outstandingBytes.
+    void sendEncoded(StompEncodedSends &&sends);
     /// Builds the ACK/NACK the negotiated version needs.
     void acknowledge(const StompFrame &message, bool positive, const QString &transaction,
                      const QString &receiptId, qint64 estimate);
@@ -166,9 +188,10 @@ Q_SIGNALS:
 private:
     struct Outgoing
     {
-        StompFrame frame;
+        StompFrame frame; // or, when encoded.bytes is not empty, SENDs encoded already
         StompClient::SendOptions options;
         qint64 estimate;
+        StompEncodedSends encoded;
     };
 
     void setState(StompClient::State state);
@@ -192,6 +215,7 @@ private:
     bool writeNow(const StompFrame &frame, StompClient::SendOptions options, qint64 estimate);
     void trackReceipt(const QString &id);
     void putOnWire(qint64 accounted);
+    void writeEncoded(const StompEncodedSends &sends);
     void checkWriteBuffer();
     void checkReceipts();
     void checkHeartbeat();

@@ -551,10 +551,12 @@ void tst_StompClient::sendBytesAsTheEncoderWrites_data()
     }
 }
 
-// send() from the connection's thread writes a plain SEND without building a StompFrame; from
-// any other thread it takes the frame path. Either way the bytes on the wire must be exactly
-// what StompFrameEncoder makes of StompFrame::makeSend() - also for the cases the direct way
-// hands back to the frame path (escapes, non-ASCII, a receipt).
+// A plain SEND is written without building a StompFrame: from the connection's thread
+// (CallerThread) straight to the socket, from any other thread (WorkerThread) encoded in the
+// caller's thread into a block shared with the SENDs around it. Either way the bytes on the
+// wire must be exactly what StompFrameEncoder makes of StompFrame::makeSend() - also for the
+// cases the direct ways hand back to the frame path (escapes, non-ASCII, a receipt), and in
+// the order of the calls when both paths alternate.
 void tst_StompClient::sendBytesAsTheEncoderWrites()
 {
     QFETCH(Mode, mode);
