@@ -647,6 +647,8 @@ bool StompConnection::writeNow(const StompFrame &frame, StompClient::SendOptions
         const QString id = frame.receipt();
         if (!id.isEmpty())
             loseReceipt(id);
+        if (m_blocking)
+            setBlockingError(StompClient::InvalidFrame, why);
         emit errorOccurred(StompClient::InvalidFrame, why);
         return false;
     }
@@ -700,11 +702,15 @@ bool StompConnection::writeNow(const StompFrame &frame, StompClient::SendOptions
 // counted in outstandingBytes when the call was made.
 void StompConnection::putOnWire(qint64 accounted)
 {
+    // Counted first: a blocking write reports its bytes (or fails) before it returns.
+    m_shared->outstandingBytes.fetch_add(m_writeBuffer.size() - accounted);
     // One write per frame: with TCP_NODELAY set, a frame never waits on Nagle.
-    m_transport->writeFrame(m_writeBuffer.constData(), m_writeBuffer.size());
+    if (m_blocking)
+        m_transport->writeThrough(m_writeBuffer.constData(), m_writeBuffer.size());
+    else
+        m_transport->writeFrame(m_writeBuffer.constData(), m_writeBuffer.size());
     if (m_outInterval > 0)
         m_lastWrite.start(); // only the heart-beat needs it: a clock read per frame otherwise
-    m_shared->outstandingBytes.fetch_add(m_writeBuffer.size() - accounted);
 }
 
 void StompConnection::checkWriteBuffer()
@@ -967,16 +973,56 @@ bool StompConnection::openBlocking(const StompConnectionConfig &config)
 
 bool StompConnection::writeBlocking(const StompFrame &frame, StompClient::SendOptions options)
 {
+    if (!peerStillListening() || !writeNow(frame, options, 0))
+        return false;
+    return drainBlocking();
+}
+
+bool StompConnection::appendBlocking(const StompFrame &frame, StompClient::SendOptions options,
+                                     QByteArray *batch)
+{
+    QString why;
+    const auto encOptions = (options & StompClient::NoContentLength)
+            ? StompFrameEncoder::OmitContentLength
+            : StompFrameEncoder::NoOption;
+    if (StompFrameEncoder::encode(frame, m_version, batch, encOptions, &why))
+        return true;
+    setBlockingError(StompClient::InvalidFrame, why);
+    return false;
+}
+
+bool StompConnection::writeBytesBlocking(const char *data, qint64 size)
+{
+    if (!peerStillListening())
+        return false;
+    m_shared->outstandingBytes.fetch_add(size);
+    m_transport->writeThrough(data, size);
+    if (m_outInterval > 0)
+        m_lastWrite.start();
+    return drainBlocking();
+}
+
+void StompConnection::setBlockingError(StompClient::Error error, const QString &text)
+{
+    // A refused frame leaves the connection as it was; the caller reads why from error().
+    QMutexLocker lock(&m_shared->mutex);
+    m_shared->error = error;
+    m_shared->errorString = text;
+}
+
+bool StompConnection::peerStillListening()
+{
     if (m_state != StompClient::Connected)
         return false;
     // Notice a peer that already closed (or sent ERROR) before writing into the void: then
-    // the caller reconnects instead of losing this frame.
+    // the caller reconnects instead of losing what it writes.
     if (m_transport->peerHasSpoken())
         m_transport->waitForReadyRead(0);
-    if (m_state != StompClient::Connected)
-        return false;
-    if (!writeNow(frame, options, 0))
-        return false;
+    return m_state == StompClient::Connected;
+}
+
+bool StompConnection::drainBlocking()
+{
     // No event loop may run here: push the bytes out now, and wait only above the mark.
     m_transport->flush();
     QDeadlineTimer deadline(m_config.socketTimeout < 0 ? QDeadlineTimer::Forever

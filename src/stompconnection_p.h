@@ -143,6 +143,11 @@ public:
     // thread, also one started without QThread. The caller's thread owns the connection.
     bool openBlocking(const StompConnectionConfig &config);
     bool writeBlocking(const StompFrame &frame, StompClient::SendOptions options);
+    /// Batched blocking use: appends \a frame, encoded for the negotiated version, to \a batch
+    /// (false: the frame is invalid, error() says why; the connection is unharmed).
+    bool appendBlocking(const StompFrame &frame, StompClient::SendOptions options, QByteArray *batch);
+    /// Writes whole encoded frames now, as writeBlocking() writes one.
+    bool writeBytesBlocking(const char *data, qint64 size);
     StompClient::State state() const { return m_state; }
     StompFrame::Version version() const { return m_version; }
 
@@ -216,6 +221,9 @@ private:
     void trackReceipt(const QString &id);
     void putOnWire(qint64 accounted);
     void writeEncoded(const StompEncodedSends &sends);
+    bool peerStillListening();
+    bool drainBlocking();
+    void setBlockingError(StompClient::Error error, const QString &text);
     void checkWriteBuffer();
     void checkReceipts();
     void checkHeartbeat();

@@ -4,6 +4,7 @@
 #include "stompconnection_p.h"
 #include "stompthreadcall_p.h"
 
+#include <QtCore/qcoreapplication.h>
 #include <QtCore/qthread.h>
 
 #include <vector>
@@ -27,6 +28,45 @@ public:
     std::unique_ptr<StompConnection> connection;
     int openCount = 0;
     QMutex hopMutex;
+    // Frames appended and not yet written, encoded for batchVersion (the connection's
+    // thread only; pendingBytes() reads the atomic copy of its size).
+    QByteArray batch;
+    StompFrame::Version batchVersion = StompFrame::Version::V1_2;
+    std::atomic<qint64> batchSize{0};
+
+    bool flushHere()
+    {
+        if (batch.isEmpty())
+            return true;
+        if (connection->state() != StompClient::Connected)
+            return false;
+        if (connection->version() != batchVersion) {
+            // Escaping differs between 1.0 and later versions: these bytes do not fit the
+            // new session. Dropped, and said so.
+            const QString text = QCoreApplication::translate(
+                    "StompPublisher", "%1 bytes of batched frames dropped: encoded for another STOMP version than the new connection's")
+                    .arg(batch.size());
+            qCWarning(lcStompClient) << "publisher:" << text;
+            dropBatch();
+            setError(StompClient::InvalidFrame, text);
+            return false;
+        }
+        if (!connection->writeBytesBlocking(batch.constData(), batch.size()))
+            return false;
+        dropBatch();
+        return true;
+    }
+    void dropBatch()
+    {
+        batch.resize(0); // keeps the allocation for the next batch
+        batchSize.store(0, std::memory_order_relaxed);
+    }
+    void setError(StompClient::Error error, const QString &text)
+    {
+        QMutexLocker lock(&shared->mutex);
+        shared->error = error;
+        shared->errorString = text;
+    }
 
     // A socket is used only by its own thread: callers from other threads (a shared pool)
     // are serialized and their call runs there. The owner thread calls directly, lock-free.
@@ -55,6 +95,9 @@ StompPublisherConnection::StompPublisherConnection(const StompConnectionSettings
 StompPublisherConnection::~StompPublisherConnection()
 {
     close();
+    if (const qint64 lost = pendingBytes())
+        qCWarning(lcStompClient) << "publisher connection destroyed with" << lost
+                                 << "bytes of batched frames not sent (no flush() after a failure)";
 }
 
 StompConnectionSettings StompPublisherConnection::settings() const { return d->settings; }
@@ -95,7 +138,36 @@ bool StompPublisherConnection::isOpen() const
 
 bool StompPublisherConnection::write(const StompFrame &frame, StompClient::SendOptions options)
 {
-    return d->run([&] { return d->connection->writeBlocking(frame, options); });
+    return d->run([&] { return d->flushHere() && d->connection->writeBlocking(frame, options); });
+}
+
+bool StompPublisherConnection::append(const StompFrame &frame, StompClient::SendOptions options)
+{
+    return d->run([&] {
+        if (d->connection->state() != StompClient::Connected) {
+            d->setError(StompClient::NotConnected,
+                        QCoreApplication::translate("StompPublisher", "not connected"));
+            return false;
+        }
+        if (d->batch.isEmpty())
+            d->batchVersion = d->connection->version();
+        else if (d->batchVersion != d->connection->version() && !d->flushHere())
+            return false;
+        if (!d->connection->appendBlocking(frame, options, &d->batch))
+            return false;
+        d->batchSize.store(d->batch.size(), std::memory_order_relaxed);
+        return true;
+    });
+}
+
+bool StompPublisherConnection::flush()
+{
+    return d->run([this] { return d->flushHere(); });
+}
+
+qint64 StompPublisherConnection::pendingBytes() const
+{
+    return d->batchSize.load(std::memory_order_relaxed);
 }
 
 void StompPublisherConnection::close()
@@ -108,9 +180,9 @@ void StompPublisherConnection::close()
 
 void StompPublisherConnection::closeHere()
 {
-    if (d->connection->state() == StompClient::Connected) {
-        // Graceful but bounded: DISCONNECT goes out, then the socket closes without waiting
-        // for a receipt that a write-only connection would never read.
+    if (d->connection->state() == StompClient::Connected && d->flushHere()) {
+        // Graceful but bounded: the batch and DISCONNECT go out, then the socket closes
+        // without waiting for a receipt that a write-only connection would never read.
         d->connection->writeBlocking(StompFrame(StompFrame::Disconnect), {});
     }
     d->connection->abortNow();
@@ -152,9 +224,17 @@ struct ThreadLocalEntry
 {
     std::weak_ptr<StompThreadLocalConnectionPoolPrivate> pool;
     const StompThreadLocalConnectionPoolPrivate *poolId;
-    QString key;
+    StompConnectionSettings settings;
     std::shared_ptr<StompPublisherConnection> connection;
 };
+
+// poolKey() equality without building the key (a string and a hash per send otherwise:
+// half of a batched publisher's time). Must compare exactly what poolKey() holds.
+bool sameKey(const StompConnectionSettings &a, const StompConnectionSettings &b)
+{
+    return a.port == b.port && a.host == b.host && a.virtualHost == b.virtualHost
+            && a.login == b.login && a.passcode == b.passcode;
+}
 // Destroyed when the thread ends, which closes that thread's connections in their thread.
 thread_local std::vector<ThreadLocalEntry> t_connections;
 } // namespace
@@ -178,9 +258,8 @@ std::shared_ptr<StompPublisherConnection>
 StompThreadLocalConnectionPool::connection(const StompConnectionSettings &settings)
 {
     auto &entries = t_connections;
-    const QString key = settings.poolKey();
     for (const ThreadLocalEntry &e : entries) {
-        if (e.poolId == d.get() && e.key == key)
+        if (e.poolId == d.get() && sameKey(e.settings, settings))
             return e.connection;
     }
     // Slow path: first use in this thread. Drop entries of pools that are gone.
@@ -188,7 +267,7 @@ StompThreadLocalConnectionPool::connection(const StompConnectionSettings &settin
                                  [](const ThreadLocalEntry &e) { return e.pool.expired(); }),
                   entries.end());
     auto connection = std::make_shared<StompPublisherConnection>(settings);
-    entries.push_back({d, d.get(), key, connection});
+    entries.push_back({d, d.get(), settings, connection});
     QMutexLocker lock(&d->mutex);
     d->all.erase(std::remove_if(d->all.begin(), d->all.end(),
                                 [](const auto &w) { return w.expired(); }),

@@ -32,6 +32,40 @@ struct StompPublisher::Private
             qCWarning(lcStompClient) << "publisher:" << text;
         return error == StompClient::NoError;
     }
+
+    // Writes the connection's batch, reconnecting once when it is broken.
+    bool flush(const StompPublisher *q, StompPublisherConnection &connection)
+    {
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            if (!connection.isOpen() && !connection.open())
+                return setError(q, connection.error(), connection.errorString());
+            if (connection.flush())
+                return setError(q, StompClient::NoError, {});
+            if (connection.error() == StompClient::InvalidFrame)
+                break; // dropped: the new session speaks another version
+            qCInfo(lcStompClient) << "publisher: connection broken, reconnecting once:" << connection.errorString();
+            connection.close();
+        }
+        return setError(q, connection.error(), connection.errorString());
+    }
+
+    bool batched(const StompPublisher *q, StompPublisherConnection &connection,
+                 const StompFrame &frame, StompClient::SendOptions options)
+    {
+        // A batch left over by a failed write is retried before it may grow: bounded memory.
+        if (connection.pendingBytes() >= settings.batchBytes && !flush(q, connection))
+            return false;
+        if (!connection.isOpen() && !connection.open())
+            return setError(q, connection.error(), connection.errorString());
+        if (!connection.append(frame, options))
+            return setError(q, connection.error(), connection.errorString());
+        // A transaction's end is written at once: commit() returning true means it left.
+        const bool now = frame.command() == StompFrame::Commit || frame.command() == StompFrame::Abort
+                || frame.command() == StompFrame::Disconnect;
+        if (now || connection.pendingBytes() >= settings.batchBytes)
+            return flush(q, connection);
+        return setError(q, StompClient::NoError, {});
+    }
 };
 
 StompPublisher::StompPublisher(const StompConnectionSettings &settings,
@@ -63,7 +97,15 @@ bool StompPublisher::connectToHost(const QString &login, const QString &passcode
 
 void StompPublisher::disconnectFromHost()
 {
-    d->pool->connection(d->settings)->close();
+    const auto connection = d->pool->connection(d->settings);
+    if (connection->pendingBytes() > 0)
+        d->flush(this, *connection); // a broken connection's batch goes out on a new one first
+    connection->close();
+}
+
+bool StompPublisher::flush()
+{
+    return d->flush(this, *d->pool->connection(d->settings));
 }
 
 bool StompPublisher::send(const QString &destination, const QByteArray &body,
@@ -80,6 +122,8 @@ bool StompPublisher::sendFrame(const StompFrame &frame, StompClient::SendOptions
         return d->setError(this, StompClient::InvalidFrame,
                            tr("StompPublisher does not support receipts; use StompClient"));
     const auto connection = d->pool->connection(d->settings);
+    if (d->settings.batchBytes > 0)
+        return d->batched(this, *connection, frame, options);
     for (int attempt = 0; attempt < 2; ++attempt) {
         if (!connection->isOpen() && !connection->open())
             return d->setError(this, connection->error(), connection->errorString());

@@ -12,7 +12,9 @@
 #endif
 
 #ifdef Q_OS_UNIX
+#  include <cerrno>
 #  include <poll.h>
+#  include <sys/socket.h>
 #endif
 
 #include <utility>
@@ -131,6 +133,45 @@ public:
             pending = now;
         }
     }
+#ifdef Q_OS_UNIX
+    void writeThrough(const char *data, qint64 size) override
+    {
+        const int fd = int(m_socket->socketDescriptor());
+        if (m_kind != StompEndpoint::Tcp || fd < 0 || m_socket->bytesToWrite() > 0
+            || m_socket->state() != QAbstractSocket::ConnectedState) {
+            StompTransport::writeThrough(data, size);
+            return;
+        }
+        qint64 written = 0;
+        while (written < size) {
+            const ssize_t n = ::send(fd, data + written, size_t(size - written),
+                                     MSG_NOSIGNAL | MSG_DONTWAIT);
+            if (n > 0) {
+                written += n;
+                continue;
+            }
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+                break; // the kernel is full: the socket's buffer takes the rest
+            const int error = errno;
+            if (written > 0)
+                emit bytesWritten(written);
+            // The rest stays counted in the socket's buffer until the teardown drops it.
+            m_socket->write(data + written, size - written);
+            emit errorOccurred(error == EPIPE || error == ECONNRESET ? StompClient::RemoteClosed
+                                                                      : StompClient::NetworkError,
+                               qt_error_string(error));
+            return;
+        }
+        if (written > 0)
+            emit bytesWritten(written);
+        if (written < size) {
+            m_socket->write(data + written, size - written);
+            flush();
+        }
+    }
+#endif
     bool peerHasSpoken() const override
     {
         if (m_socket->bytesAvailable() > 0)

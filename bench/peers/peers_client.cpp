@@ -326,6 +326,7 @@ int publisherMain(const QString &mode)
     s.login = arg("login");
     s.passcode = arg("passcode");
     s.socketTimeout = 60000;
+    s.batchBytes = iarg("batch", 0); // 0: one write per frame (the default)
     StompPublisher pub(s);
     if (!pub.connectToHost())
         fail(QStringLiteral("publisher connect: ") + pub.lastErrorString());

@@ -13,6 +13,10 @@
     server ERROR frames are not reported, and receipts are refused. When a write finds the
     connection broken, it reconnects and writes that frame once more; a second failure is
     returned.
+
+    By default each send() writes its frame before it returns (one system call per frame, as
+    the seed). With StompConnectionSettings::batchBytes set, frames are batched per thread
+    and written together (see there); call flush() where they must be on the wire.
 */
 class STOMPQT_EXPORT StompPublisher
 {
@@ -39,6 +43,10 @@ public:
     QString begin(const QString &transaction = {});
     bool commit(const QString &transaction);
     bool abort(const QString &transaction);
+
+    /// Writes what this thread's connection has batched (StompConnectionSettings::batchBytes),
+    /// reconnecting once when the connection is broken. True when nothing waits any more.
+    bool flush();
 
     /// The last failure in the calling thread.
     StompClient::Error lastError() const;

@@ -6,6 +6,7 @@
 #include <StompQt/stompsubscription.h>
 
 #include "brokerenv.h"
+#include "fakestompserver.h"
 #include "stomptesthelpers.h"
 
 #include <QtCore/qelapsedtimer.h>
@@ -158,8 +159,15 @@ private Q_SLOTS:
     void wrongPasscode();
     void unreachablePort();
     void silentServerTimesOut();
-    void transactions_data() { brokers_data(); }
+    void brokersBatched_data();
+    void transactions_data() { brokersBatched_data(); }
     void transactions();
+    void batchWaitsForFlush();
+    void invalidFrameKeepsConnection_data();
+    void invalidFrameKeepsConnection();
+    void batchedVolume_data() { brokers_data(); }
+    void batchedVolume();
+    void brokerClosesPooledConnection_data();
     void sharedPool_data() { brokers_data(); }
     void sharedPool();
     void threadPool_data() { brokers_data(); }
@@ -347,14 +355,27 @@ void tst_StompPublisher::silentServerTimesOut()
     QVERIFY2(elapsed >= s.socketTimeout - 50 && elapsed < s.socketTimeout + 1000, QByteArray::number(elapsed));
 }
 
+void tst_StompPublisher::brokersBatched_data()
+{
+    QTest::addColumn<QString>("brokerName");
+    QTest::addColumn<qint64>("batchBytes");
+    for (const char *name : {"RabbitMQ", "ActiveMQ"}) {
+        QTest::addRow("%s", name) << QString::fromLatin1(name) << qint64(0);
+        QTest::addRow("%s/batched", name) << QString::fromLatin1(name) << qint64(64 * 1024);
+    }
+}
+
 void tst_StompPublisher::transactions()
 {
     QFETCH(QString, brokerName);
+    QFETCH(qint64, batchBytes);
     STOMPQT_REQUIRE_BROKER(broker, brokerByName(brokerName));
     const QString dest = uniqueQueue("tx");
     Receiver receiver;
     QVERIFY(receiver.start(broker, dest));
-    StompPublisher publisher(settingsFor(broker));
+    StompConnectionSettings settings = settingsFor(broker);
+    settings.batchBytes = batchBytes;
+    StompPublisher publisher(settings);
 
     const QString tx = publisher.begin();
     QVERIFY(!tx.isEmpty());
@@ -367,6 +388,11 @@ void tst_StompPublisher::transactions()
     QVERIFY(publisher.send(dest, "aborted", {}, tx2));
     QVERIFY(publisher.abort(tx2));
     QVERIFY(publisher.send(dest, "plain"));
+    // Batched, "plain" waits in the batch (commit and abort wrote theirs at once).
+    const auto connection = publisher.pool()->connection(settings);
+    QCOMPARE(connection->pendingBytes() > 0, batchBytes > 0);
+    QVERIFY(publisher.flush());
+    QCOMPARE(connection->pendingBytes(), 0);
 
     QVERIFY(receiver.waitForCount(4, 20000));
     QVERIFY(drainWithMarker(receiver, dest));
@@ -471,8 +497,175 @@ void tst_StompPublisher::customPool()
     QCOMPARE(receiver.duplicates, 0);
 }
 
+// Batching against a fake server (the publisher blocks, so it runs in its own thread while
+// this one serves): nothing leaves before the batch is full or flushed; commit() and
+// disconnectFromHost() write at once; the frames arrive whole and in order.
+void tst_StompPublisher::batchWaitsForFlush()
+{
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    StompConnectionSettings settings;
+    settings.host = server.host();
+    settings.port = server.port();
+    settings.socketTimeout = 10000;
+    settings.batchBytes = 1024;
+
+    std::atomic<int> step{0};
+    Gate flushGate, fillGate, endGate;
+    QStringList failures;
+    QMutex failuresMutex;
+    auto check = [&](bool ok, const QString &what) {
+        if (!ok) {
+            QMutexLocker lock(&failuresMutex);
+            failures << what;
+        }
+    };
+    std::thread thread([&] {
+        StompPublisher publisher(settings);
+        check(publisher.connectToHost(), QStringLiteral("connect: ") + publisher.lastErrorString());
+        for (const char *body : {"a", "b", "c"})
+            check(publisher.send(QStringLiteral("/queue/batch"), body), QStringLiteral("send"));
+        const auto connection = publisher.pool()->connection(settings);
+        check(connection->pendingBytes() > 0, QStringLiteral("nothing batched"));
+        step = 1;
+        check(flushGate.wait(10000), QStringLiteral("flush gate"));
+        check(publisher.flush(), QStringLiteral("flush: ") + publisher.lastErrorString());
+        check(connection->pendingBytes() == 0, QStringLiteral("batch left after flush"));
+        const QString tx = publisher.begin();
+        check(publisher.send(QStringLiteral("/queue/batch"), "in-tx", {}, tx), QStringLiteral("tx send"));
+        check(publisher.commit(tx), QStringLiteral("commit"));
+        step = 2;
+        check(fillGate.wait(10000), QStringLiteral("fill gate"));
+        // About 110 bytes each: the tenth passes 1 KiB and the batch goes out by itself;
+        // the last five wait.
+        for (int i = 0; i < 15; ++i)
+            check(publisher.send(QStringLiteral("/queue/batch"), QByteArray(60, 'f') + QByteArray::number(i)),
+                  QStringLiteral("fill send"));
+        check(connection->pendingBytes() < settings.batchBytes, QStringLiteral("full batch not written"));
+        step = 3;
+        check(endGate.wait(10000), QStringLiteral("end gate"));
+        check(publisher.send(QStringLiteral("/queue/batch"), "last"), QStringLiteral("last send"));
+        publisher.disconnectFromHost();
+        check(connection->openCount() == 1, QStringLiteral("reconnected"));
+        step = 4;
+    });
+    auto sends = [&](FakeStompConnection *c) {
+        QByteArrayList bodies;
+        for (const StompFrame &f : c->frames(StompFrame::Send))
+            bodies << f.body();
+        return bodies;
+    };
+    FakeStompConnection *connection = server.waitForConnect();
+    QVERIFY(connection);
+    QVERIFY(QTest::qWaitFor([&] { return step.load() == 1; }, 10000));
+    QTest::qWait(100); // a wrong publisher would have written by now
+    QCOMPARE(connection->frames().size(), 1); // CONNECT only
+    flushGate.open();
+    QVERIFY(QTest::qWaitFor([&] { return step.load() == 2; }, 10000));
+    QVERIFY(connection->waitForFrameCount(StompFrame::Commit, 1, 10000));
+    QCOMPARE(sends(connection), (QByteArrayList{"a", "b", "c", "in-tx"}));
+    QCOMPARE(connection->frameCount(StompFrame::Begin), 1);
+    fillGate.open();
+    QVERIFY(QTest::qWaitFor([&] { return step.load() == 3; }, 10000));
+    QVERIFY(connection->waitForFrameCount(StompFrame::Send, 4 + 10, 10000)); // one full batch
+    QTest::qWait(100);
+    QCOMPARE(connection->frameCount(StompFrame::Send), 4 + 10); // the tail stays batched
+    endGate.open();
+    QVERIFY(connection->waitForFrameCount(StompFrame::Disconnect, 1, 10000));
+    QVERIFY(QTest::qWaitFor([&] { return step.load() == 4; }, 10000));
+    thread.join();
+    QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QLatin1Char('\n'))));
+    QByteArrayList expected{"a", "b", "c", "in-tx"};
+    for (int i = 0; i < 15; ++i)
+        expected << QByteArray(60, 'f') + QByteArray::number(i);
+    expected << "last";
+    QCOMPARE(sends(connection), expected);
+    QVERIFY(connection->parseError().isEmpty());
+    QCOMPARE(server.connectionCount(), 1);
+}
+
+void tst_StompPublisher::invalidFrameKeepsConnection_data()
+{
+    QTest::addColumn<qint64>("batchBytes");
+    QTest::newRow("unbatched") << qint64(0);
+    QTest::newRow("batched") << qint64(64 * 1024);
+}
+
+// A frame the encoder refuses (a NUL in a body sent without content-length) is the frame's
+// fault: InvalidFrame, and the connection is neither dropped nor reopened.
+void tst_StompPublisher::invalidFrameKeepsConnection()
+{
+    QFETCH(qint64, batchBytes);
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    StompConnectionSettings settings;
+    settings.host = server.host();
+    settings.port = server.port();
+    settings.socketTimeout = 10000;
+    settings.batchBytes = batchBytes;
+    std::atomic<bool> done{false};
+    StompClient::Error error = StompClient::NoError;
+    QString errorText;
+    bool invalidRefused = false, sentAfter = false;
+    int opens = 0;
+    std::thread thread([&] {
+        StompPublisher publisher(settings);
+        if (publisher.connectToHost()) {
+            invalidRefused = !publisher.send(QStringLiteral("/queue/x"), QByteArray("a\0b", 3), {}, {},
+                                             StompClient::NoContentLength);
+            error = publisher.lastError();
+            errorText = publisher.lastErrorString();
+            sentAfter = publisher.send(QStringLiteral("/queue/x"), "fine") && publisher.flush();
+            opens = publisher.pool()->connection(settings)->openCount();
+        }
+        done = true;
+    });
+    QVERIFY(QTest::qWaitFor([&] { return done.load(); }, 15000));
+    thread.join();
+    QVERIFY(invalidRefused);
+    QCOMPARE(error, StompClient::InvalidFrame);
+    QVERIFY(!errorText.isEmpty());
+    QVERIFY(sentAfter);
+    QCOMPARE(opens, 1);
+    QCOMPARE(server.connectionCount(), 1);
+    FakeStompConnection *connection = server.connection(0);
+    QVERIFY(connection->waitForFrameCount(StompFrame::Send, 1, 10000));
+    QCOMPARE(connection->frames(StompFrame::Send).first().body(), QByteArray("fine"));
+}
+
+// Many batches through a real broker: every message once, nothing left in the batch.
+void tst_StompPublisher::batchedVolume()
+{
+    QFETCH(QString, brokerName);
+    STOMPQT_REQUIRE_BROKER(broker, brokerByName(brokerName));
+    const QString dest = uniqueQueue("batched");
+    Receiver receiver;
+    QVERIFY(receiver.start(broker, dest));
+    StompConnectionSettings settings = settingsFor(broker);
+    settings.batchBytes = 4096;
+    StompPublisher publisher(settings);
+    constexpr int Count = 3000;
+    for (int i = 0; i < Count; ++i)
+        QVERIFY2(publisher.send(dest, "m-" + QByteArray::number(i)), qPrintable(publisher.lastErrorString()));
+    QVERIFY(publisher.flush());
+    QCOMPARE(publisher.pool()->connection(settings)->pendingBytes(), 0);
+    QVERIFY(receiver.waitForCount(Count, 30000));
+    QVERIFY(drainWithMarker(receiver, dest));
+    QCOMPARE(receiver.bodies.size(), Count);
+    QCOMPARE(receiver.duplicates, 0);
+    QCOMPARE(publisher.pool()->connection(settings)->openCount(), 1);
+}
+
+void tst_StompPublisher::brokerClosesPooledConnection_data()
+{
+    QTest::addColumn<qint64>("batchBytes");
+    QTest::newRow("unbatched") << qint64(0);
+    QTest::newRow("batched") << qint64(64 * 1024);
+}
+
 void tst_StompPublisher::brokerClosesPooledConnection()
 {
+    QFETCH(qint64, batchBytes);
     STOMPQT_REQUIRE_BROKER(broker, stompRabbitMq());
     QVERIFY2(!broker.ctl.isEmpty(), "STOMPQT_RABBITMQ_CTL is needed to close a connection broker-side");
     // A user of our own, so that closing its connections touches no other test's.
@@ -492,8 +685,10 @@ void tst_StompPublisher::brokerClosesPooledConnection()
     StompConnectionSettings s = settingsFor(broker);
     s.login = user;
     s.passcode = password;
+    s.batchBytes = batchBytes;
     StompPublisher publisher(s);
     QVERIFY2(publisher.send(dest, "before"), qPrintable(publisher.lastErrorString()));
+    QVERIFY2(publisher.flush(), qPrintable(publisher.lastErrorString()));
     const auto connection = publisher.pool()->connection(s);
     QCOMPARE(connection->openCount(), 1);
 
@@ -509,6 +704,8 @@ void tst_StompPublisher::brokerClosesPooledConnection()
     QVERIFY(connection->isOpen()); // nothing read yet: the publisher only notices on the next write
 
     QVERIFY2(publisher.send(dest, "after"), qPrintable(publisher.lastErrorString()));
+    // Batched, the break shows at the flush: the batch goes out again on a new connection.
+    QVERIFY2(publisher.flush(), qPrintable(publisher.lastErrorString()));
     QCOMPARE(publisher.lastError(), StompClient::NoError);
     QCOMPARE(connection->openCount(), 2);
     QCOMPARE(publisher.pool()->createdCount(), 1); // the same pooled connection, reopened
