@@ -3,7 +3,7 @@
 // One client run of the peer comparison, printed as one JSON line (run by driver.py).
 //
 //   peers_client CLIENT MODE key=value...
-//   CLIENT: caller | worker | publisher | queue   (StompQt: StompClient CallerThread/WorkerThread,
+//   CLIENT: caller | worker | publisher | batched | queue   (StompQt: StompClient CallerThread/WorkerThread,
 //           StompPublisher, StompMessageQueue on a WorkerThread client) | raw (plain socket ceiling)
 //   MODE:   pub   n, size, dest          n messages, the last one with a receipt that is waited for
 //           con   n, dest, ack=auto|client-individual|client100
@@ -315,7 +315,7 @@ StompClient::AckMode ackMode(const QString &a)
     return StompClient::AckAuto;
 }
 
-int publisherMain(const QString &mode)
+int publisherMain(const QString &mode, bool batched)
 {
     if (mode != QLatin1String("pub"))
         fail(QStringLiteral("StompPublisher only publishes"));
@@ -326,7 +326,9 @@ int publisherMain(const QString &mode)
     s.login = arg("login");
     s.passcode = arg("passcode");
     s.socketTimeout = 60000;
-    s.batchBytes = iarg("batch", 0); // 0: one write per frame (the default)
+    // "batched": StompConnectionSettings::batchBytes = 64 KiB (opt-in); "publisher": the
+    // default, one write per frame. batch= overrides either.
+    s.batchBytes = iarg("batch", batched ? 64 * 1024 : 0);
     StompPublisher pub(s);
     if (!pub.connectToHost())
         fail(QStringLiteral("publisher connect: ") + pub.lastErrorString());
@@ -512,7 +514,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const QStringList a = app.arguments();
     if (a.size() < 3)
-        fail(QStringLiteral("usage: peers_client caller|worker|publisher|queue|raw pub|con|rtt|subs|conns key=value..."));
+        fail(QStringLiteral("usage: peers_client caller|worker|publisher|batched|queue|raw pub|con|rtt|subs|conns key=value..."));
     for (int i = 3; i < a.size(); ++i) {
         const int eq = a[i].indexOf(QLatin1Char('='));
         if (eq > 0)
@@ -522,8 +524,8 @@ int main(int argc, char **argv)
     int rc;
     if (client == QLatin1String("raw"))
         rc = rawMain(mode);
-    else if (client == QLatin1String("publisher"))
-        rc = publisherMain(mode);
+    else if (client == QLatin1String("publisher") || client == QLatin1String("batched"))
+        rc = publisherMain(mode, client == QLatin1String("batched"));
     else
         rc = clientMain(client, mode);
     std::fflush(stdout);
