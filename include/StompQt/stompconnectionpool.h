@@ -24,8 +24,9 @@ struct StompConnectionSettings
     /// it returns, one system call per frame. Above 0: frames collect in the calling thread's
     /// connection and go out together once this many bytes wait, on StompPublisher::flush(),
     /// commit(), abort() and disconnectFromHost(); one system call per batch instead of per
-    /// frame (64 KiB gives a tenfold lower CPU cost per small message). Frames waiting in a
-    /// batch are lost if the thread ends without a flush; a batch whose write finds the
+    /// frame (64 KiB gives a tenfold lower CPU cost per small message). A connection writes
+    /// what is batched when it closes (for the thread-local pool: when its thread ends); only
+    /// if that write fails are the frames lost, with a warning. A batch whose write finds the
     /// connection broken is written again once on a new connection (at-least-once: frames the
     /// broker took before the break may arrive twice). Not part of poolKey(): a connection
     /// shared with a publisher that does not batch writes the batch before that one's frame.

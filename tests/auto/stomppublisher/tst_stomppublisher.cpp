@@ -163,6 +163,7 @@ private Q_SLOTS:
     void transactions_data() { brokersBatched_data(); }
     void transactions();
     void batchWaitsForFlush();
+    void batchWrittenWhenThreadEnds();
     void invalidFrameKeepsConnection_data();
     void invalidFrameKeepsConnection();
     void batchedVolume_data() { brokers_data(); }
@@ -582,6 +583,41 @@ void tst_StompPublisher::batchWaitsForFlush()
     QCOMPARE(sends(connection), expected);
     QVERIFY(connection->parseError().isEmpty());
     QCOMPARE(server.connectionCount(), 1);
+}
+
+// A thread that ends with frames batched: its thread-local connection closes then, and
+// writes them before its DISCONNECT.
+void tst_StompPublisher::batchWrittenWhenThreadEnds()
+{
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    StompConnectionSettings settings;
+    settings.host = server.host();
+    settings.port = server.port();
+    settings.socketTimeout = 10000;
+    settings.batchBytes = 64 * 1024;
+    StompPublisher publisher(settings);
+    std::atomic<bool> done{false};
+    std::atomic<bool> sent{false};
+    std::thread thread([&] {
+        bool ok = true;
+        for (const char *body : {"x", "y", "z"})
+            ok = publisher.send(QStringLiteral("/queue/end"), body) && ok;
+        sent = ok && publisher.pool()->connection(settings)->pendingBytes() > 0;
+        done = true;
+    });
+    // The thread blocks in connectToHost() until this one serves the CONNECT.
+    QVERIFY(QTest::qWaitFor([&] { return done.load(); }, 15000));
+    thread.join();
+    QVERIFY(sent);
+    FakeStompConnection *connection = server.waitForConnect();
+    QVERIFY(connection);
+    QVERIFY(connection->waitForFrameCount(StompFrame::Disconnect, 1, 10000));
+    QByteArrayList bodies;
+    for (const StompFrame &f : connection->frames(StompFrame::Send))
+        bodies << f.body();
+    QCOMPARE(bodies, (QByteArrayList{"x", "y", "z"}));
+    QCOMPARE(connection->frames().last().command(), StompFrame::Disconnect);
 }
 
 void tst_StompPublisher::invalidFrameKeepsConnection_data()
