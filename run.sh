@@ -387,8 +387,10 @@ cmd_bench() {
     fi
     # The peer comparison fills a fresh ActiveMQ queue per run: more heap than the tests need.
     export STOMPQT_ACTIVEMQ_HEAP=${STOMPQT_ACTIVEMQ_HEAP:-1g}
-    # RabbitMQ on one core (taskset, one Erlang scheduler): the measured client gets the other.
+    # Both brokers on one core (taskset; one Erlang scheduler, a JVM sized for one processor):
+    # the measured client gets the other, so its CPU does not slow the broker it is measured by.
     export STOMPQT_RABBITMQ_CPU=${STOMPQT_RABBITMQ_CPU:-0}
+    export STOMPQT_ACTIVEMQ_CPU=${STOMPQT_ACTIVEMQ_CPU:-0}
     with_private_brokers
     for b in "${benches[@]}"; do
         say "$(basename "$b")"

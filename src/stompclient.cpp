@@ -250,10 +250,8 @@ bool StompClientPrivate::postEncodedSend(const QString &destination, const QByte
         QMutexLocker lock(&opsMutex);
         schedule = ops.empty();
         const bool fresh = schedule || !ops.back().isEncoded();
-        if (fresh) {
-            ops.emplace_back();
-            ops.back().encoded.bytes.reserve(16 * 1024);
-        }
+        if (fresh)
+            ops.emplace_back(); // the block grows geometrically; one message allocates little
         StompEncodedSends &sends = ops.back().encoded;
         const qsizetype before = sends.bytes.size();
         if (!StompConnection::encodePlainSend(destination, body, headers, transaction, options,

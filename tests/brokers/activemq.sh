@@ -91,9 +91,18 @@ log4j.appender.out.layout=org.apache.log4j.PatternLayout
 log4j.appender.out.layout.ConversionPattern=%d{HH:mm:ss,SSS} %-5p %c{1} - %m%n
 PROPS
 
+    # STOMPQT_ACTIVEMQ_CPU=N (./run.sh bench sets it): the JVM runs on CPU N only and sizes
+    # its thread pools for one processor, so that a client measured beside it has the other
+    # core to itself (on two shared cores the client's CPU would otherwise slow the broker).
+    local pin=() jvm_cpu=()
+    if [ -n "${STOMPQT_ACTIVEMQ_CPU:-}" ] && command -v taskset >/dev/null; then
+        pin=(taskset -c "$STOMPQT_ACTIVEMQ_CPU")
+        jvm_cpu=(-XX:ActiveProcessorCount=1)
+        stompqt_log "pinned to CPU $STOMPQT_ACTIVEMQ_CPU"
+    fi
     stompqt_log "starting in $dir (stomp $stomp, openwire $openwire)"
     stompqt_spawn "$dir/java.pid" "$dir/java.log" \
-        java -Xms64m -Xmx"${STOMPQT_ACTIVEMQ_HEAP:-256m}" \
+        "${pin[@]}" java "${jvm_cpu[@]}" -Xms64m -Xmx"${STOMPQT_ACTIVEMQ_HEAP:-256m}" \
         --add-opens java.base/java.lang=ALL-UNNAMED \
         --add-opens java.base/java.util=ALL-UNNAMED \
         --add-opens java.base/java.util.concurrent=ALL-UNNAMED \
