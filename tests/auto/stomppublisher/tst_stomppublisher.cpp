@@ -143,6 +143,24 @@ int runCtl(const StompBrokerEnv &broker, const QStringList &args, QByteArray *ou
     return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
 }
 
+void addBatchRows()
+{
+    QTest::addColumn<qint64>("batchBytes");
+    QTest::newRow("unbatched") << qint64(0);
+    QTest::newRow("batched") << qint64(64 * 1024);
+}
+
+// Settings for a publisher of the in-process fake server.
+StompConnectionSettings fakeServerSettings(const FakeStompServer &server, qint64 batchBytes)
+{
+    StompConnectionSettings settings;
+    settings.host = server.host();
+    settings.port = server.port();
+    settings.socketTimeout = 10000;
+    settings.batchBytes = batchBytes;
+    return settings;
+}
+
 } // namespace
 
 class tst_StompPublisher : public QObject
@@ -505,11 +523,7 @@ void tst_StompPublisher::batchWaitsForFlush()
 {
     FakeStompServer server;
     QVERIFY(server.listen());
-    StompConnectionSettings settings;
-    settings.host = server.host();
-    settings.port = server.port();
-    settings.socketTimeout = 10000;
-    settings.batchBytes = 1024;
+    const StompConnectionSettings settings = fakeServerSettings(server, 1024);
 
     std::atomic<int> step{0};
     Gate flushGate, fillGate, endGate;
@@ -591,11 +605,7 @@ void tst_StompPublisher::batchWrittenWhenThreadEnds()
 {
     FakeStompServer server;
     QVERIFY(server.listen());
-    StompConnectionSettings settings;
-    settings.host = server.host();
-    settings.port = server.port();
-    settings.socketTimeout = 10000;
-    settings.batchBytes = 64 * 1024;
+    const StompConnectionSettings settings = fakeServerSettings(server, 64 * 1024);
     StompPublisher publisher(settings);
     std::atomic<bool> done{false};
     std::atomic<bool> sent{false};
@@ -622,9 +632,7 @@ void tst_StompPublisher::batchWrittenWhenThreadEnds()
 
 void tst_StompPublisher::invalidFrameKeepsConnection_data()
 {
-    QTest::addColumn<qint64>("batchBytes");
-    QTest::newRow("unbatched") << qint64(0);
-    QTest::newRow("batched") << qint64(64 * 1024);
+    addBatchRows();
 }
 
 // A frame the encoder refuses (a NUL in a body sent without content-length) is the frame's
@@ -634,11 +642,7 @@ void tst_StompPublisher::invalidFrameKeepsConnection()
     QFETCH(qint64, batchBytes);
     FakeStompServer server;
     QVERIFY(server.listen());
-    StompConnectionSettings settings;
-    settings.host = server.host();
-    settings.port = server.port();
-    settings.socketTimeout = 10000;
-    settings.batchBytes = batchBytes;
+    const StompConnectionSettings settings = fakeServerSettings(server, batchBytes);
     std::atomic<bool> done{false};
     StompClient::Error error = StompClient::NoError;
     QString errorText;
@@ -694,9 +698,7 @@ void tst_StompPublisher::batchedVolume()
 
 void tst_StompPublisher::brokerClosesPooledConnection_data()
 {
-    QTest::addColumn<qint64>("batchBytes");
-    QTest::newRow("unbatched") << qint64(0);
-    QTest::newRow("batched") << qint64(64 * 1024);
+    addBatchRows();
 }
 
 void tst_StompPublisher::brokerClosesPooledConnection()
