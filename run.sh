@@ -220,7 +220,7 @@ step_tsan() {
         -DSTOMPQT_BUILD_TOOLS=OFF -DSTOMPQT_BUILD_TRANSLATIONS=OFF \
         -DCMAKE_CXX_FLAGS=-fsanitize=thread -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread \
         -DCMAKE_SHARED_LINKER_FLAGS=-fsanitize=thread >/dev/null || return 1
-    local tests=(tst_stompclient tst_stompclient_threads tst_stompmessagequeue tst_stomppublisher)
+    local tests=(tst_stompclient tst_stompclient_broker tst_stompclient_threads tst_stompmessagequeue tst_stomppublisher)
     cmake --build "$dir" -j"$JOBS" --target "${tests[@]}" || return 1
     local regex
     regex=$(IFS='|'; echo "${tests[*]}")

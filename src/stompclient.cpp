@@ -56,8 +56,19 @@ void StompClientPrivate::createConnection()
     relay(&C::errorOccurred, &S::errorOccurred);
     relay(&C::messageReceived, [this](const StompFrame &m) { route(m); });
     relay(&C::messagesReceived, [this](const QList<StompFrame> &batch) {
-        for (const StompFrame &m : batch)
+        qint64 bytes = 0;
+        for (const StompFrame &m : batch) {
+            bytes += StompConnection::deliveryCost(m);
             route(m);
+        }
+        // Handled: below half of readHighWaterMark the worker reads again (hysteresis keeps
+        // pause and resume from alternating on every read).
+        const qint64 left = shared->undeliveredBytes.fetch_sub(bytes) - bytes;
+        if (left <= shared->readHighWaterMark.load(std::memory_order_relaxed) / 2
+            && shared->deliveryPaused.exchange(false) && connection) {
+            StompConnection *c = connection;
+            QMetaObject::invokeMethod(c, [c] { c->resumeDelivery(); }, Qt::QueuedConnection);
+        }
     });
     // Across threads, one event per read instead of one per message.
     connection->setBatchMessages(mode == StompClient::WorkerThread);
@@ -631,6 +642,19 @@ void StompClient::setWriteHighWaterMark(qint64 bytes)
     d->shared->highWaterMark.store(bytes);
     emit writeHighWaterMarkChanged();
 }
+
+qint64 StompClient::readHighWaterMark() const { return d->config.readHighWaterMark; }
+void StompClient::setReadHighWaterMark(qint64 bytes)
+{
+    bytes = qMax<qint64>(bytes, 1024);
+    if (d->config.readHighWaterMark == bytes)
+        return;
+    d->config.readHighWaterMark = bytes;
+    d->shared->readHighWaterMark.store(bytes);
+    emit readHighWaterMarkChanged();
+}
+
+bool StompClient::isFlowControlled() const { return d->shared->deliveryPaused.load(); }
 
 StompClient::State StompClient::state() const
 {

@@ -10,6 +10,8 @@
 #include <QtCore/qthread.h>
 #include <QtCore/qrandom.h>
 
+#include <utility>
+
 Q_LOGGING_CATEGORY(lcStompClient, "stompqt.client", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcStompFrames, "stompqt.frames", QtWarningMsg)
 
@@ -249,6 +251,7 @@ void StompConnection::startAttempt()
     ++m_attemptId;
     m_closing = false;
     m_readPaused = false;
+    m_shared->deliveryPaused.store(false);
     m_replayReceipts.clear();
     m_parser.reset();
     m_parser.setLimits(m_config.limits);
@@ -338,6 +341,7 @@ void StompConnection::flushMessageBatch()
         return;
     QList<StompFrame> batch;
     batch.swap(m_messageBatch);
+    m_shared->undeliveredBytes.fetch_add(std::exchange(m_messageBatchBytes, 0));
     emit messagesReceived(batch);
 }
 
@@ -421,6 +425,16 @@ void StompConnection::handleFrame(const StompFrame &frame)
                 m_readPaused = true; // the rest of this chunk is still delivered
         } else if (m_batchMessages) {
             m_messageBatch.append(frame);
+            m_messageBatchBytes += deliveryCost(frame);
+            // A busy client thread must not make memory grow: stop reading (the rest of this
+            // chunk is still delivered) and let TCP hold the broker back.
+            if (!m_readPaused
+                && m_shared->undeliveredBytes.load(std::memory_order_relaxed) + m_messageBatchBytes
+                        > m_shared->readHighWaterMark.load(std::memory_order_relaxed)) {
+                m_readPaused = true;
+                m_pausedBytesAvailable = -1;
+                m_shared->deliveryPaused.store(true);
+            }
         } else {
             emit messageReceived(frame);
         }
@@ -928,6 +942,13 @@ void StompConnection::checkHeartbeat()
         fail(StompClient::HeartbeatTimeout,
              tr("no data from the server for %1 ms (heart-beat %2 ms)").arg(silent).arg(m_inInterval));
     }
+}
+
+void StompConnection::resumeDelivery()
+{
+    if (m_messageSink)
+        return; // a StompMessageQueue decides about pausing now
+    setReadPaused(false);
 }
 
 void StompConnection::setReadPaused(bool paused)

@@ -49,6 +49,7 @@ struct StompConnectionConfig
     StompHeaders connectHeaders;
     StompParserLimits limits;
     qint64 writeHighWaterMark = 4 * 1024 * 1024;
+    qint64 readHighWaterMark = 16 * 1024 * 1024;
     QList<StompEndpoint> endpoints; // tried in turn; empty: host and port over TCP
     StompTlsOptions tls;
     StompReconnectPolicy reconnect;
@@ -90,6 +91,11 @@ public:
     std::atomic<qint64> highWaterMark{4 * 1024 * 1024};
     std::atomic<bool> monitorFrames{false};
     std::atomic<int> socketTimeout{3000}; // what submit() in any thread may wait for room
+    // WorkerThread delivery: bytes of messages posted to the client's thread and not yet
+    // routed there (deliveryCost()), and whether that stopped the connection's reading.
+    std::atomic<qint64> undeliveredBytes{0};
+    std::atomic<qint64> readHighWaterMark{16 * 1024 * 1024};
+    std::atomic<bool> deliveryPaused{false};
 };
 
 // Plain SENDs that StompClient::send() encoded in the calling thread (another thread than the
@@ -110,6 +116,9 @@ public:
     ~StompConnection() override;
 
     static qint64 estimateSize(const StompFrame &frame);
+    /// What a received message held for delivery costs in memory, roughly: its size plus the
+    /// frame's own allocations (about 256 bytes). Counted against readHighWaterMark.
+    static qint64 deliveryCost(const StompFrame &frame) { return estimateSize(frame) + 256; }
 
     // All of these run in the connection's thread.
     void open(const StompConnectionConfig &config);
@@ -161,6 +170,8 @@ public:
     /// another thread); the order with every other signal is kept.
     void setBatchMessages(bool batch) { m_batchMessages = batch; }
     void flushWrites();
+    /// The client's thread handled enough of what waited (see readHighWaterMark): read again.
+    void resumeDelivery();
     using MessageSink = std::function<bool(const StompFrame &)>;
     /// \a batchEnd runs after the last message of a read went to \a sink (and before any
     /// other frame is handled): a consumer waiting on the sink is woken once per read.
@@ -265,6 +276,7 @@ private:
 
     std::deque<Outgoing> m_queued; // sent while CONNECT is under way
     qint64 m_queuedBytes = 0;
+    qint64 m_messageBatchBytes = 0; // deliveryCost() of m_messageBatch
     std::deque<std::pair<QDeadlineTimer, QString>> m_receiptDeadlines;
     QSet<QString> m_waitingReceipts;
     QSet<QString> m_openTransactions;

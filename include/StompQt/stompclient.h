@@ -81,6 +81,7 @@ class STOMPQT_EXPORT StompClient : public QObject
     Q_PROPERTY(int receiptTimeout READ receiptTimeout WRITE setReceiptTimeout NOTIFY receiptTimeoutChanged)
     Q_PROPERTY(bool useStompCommand READ useStompCommand WRITE setUseStompCommand NOTIFY useStompCommandChanged)
     Q_PROPERTY(qint64 writeHighWaterMark READ writeHighWaterMark WRITE setWriteHighWaterMark NOTIFY writeHighWaterMarkChanged)
+    Q_PROPERTY(qint64 readHighWaterMark READ readHighWaterMark WRITE setReadHighWaterMark NOTIFY readHighWaterMarkChanged)
     Q_PROPERTY(bool reconnectEnabled READ reconnectEnabled WRITE setReconnectEnabled NOTIFY reconnectPolicyChanged)
     Q_PROPERTY(StompReconnectPolicy reconnectPolicy READ reconnectPolicy WRITE setReconnectPolicy NOTIFY reconnectPolicyChanged)
     Q_PROPERTY(QList<QUrl> brokers READ brokers WRITE setBrokers NOTIFY brokersChanged)
@@ -222,6 +223,15 @@ public:
     /// thread other than the connection's blocks (up to socketTimeout) while it is exceeded.
     qint64 writeHighWaterMark() const;
     void setWriteHighWaterMark(qint64 bytes);
+    /// WorkerThread: bytes of received messages that may wait for the client's thread
+    /// (default 16 MiB; a message counts its body, headers and about 256 bytes of its own). Above it the worker stops reading from the socket
+    /// until half of them are handled, so that TCP holds the broker back instead of memory
+    /// growing while the client's thread is busy (isFlowControlled() tells). Nothing is
+    /// dropped. CallerThread handles each read before the next, so it needs no such bound.
+    qint64 readHighWaterMark() const;
+    void setReadHighWaterMark(qint64 bytes);
+    /// True while WorkerThread reading is paused by readHighWaterMark.
+    bool isFlowControlled() const;
 
     // State ---------------------------------------------------------------------------------
     State state() const;
@@ -310,6 +320,7 @@ Q_SIGNALS:
     void receiptTimeoutChanged();
     void useStompCommandChanged();
     void writeHighWaterMarkChanged();
+    void readHighWaterMarkChanged();
     void reconnectPolicyChanged();
     void brokersChanged();
     void tlsChanged();

@@ -13,6 +13,7 @@
 
 #include <QtCore/qdebug.h>
 #include <QtCore/qset.h>
+#include <QtCore/qthread.h>
 #include <QtCore/quuid.h>
 #include <QtTest/qsignalspy.h>
 #include <QtTest/qtest.h>
@@ -119,6 +120,8 @@ private slots:
     void awkwardHeadersAndBinaryBodies();
     void virtualHost_data();
     void virtualHost();
+    void workerDeliveryIsBounded_data();
+    void workerDeliveryIsBounded();
 
     // ---- rainy day ------------------------------------------------------------------------
     void authenticationFailure_data();
@@ -613,6 +616,62 @@ void tst_StompClientBroker::virtualHost()
 }
 
 // ---- rainy day ---------------------------------------------------------------------------
+
+void tst_StompClientBroker::workerDeliveryIsBounded_data()
+{
+    QTest::addColumn<Broker>("broker");
+    for (const auto &[brokerName, broker] : kBrokers)
+        QTest::addRow("%s", brokerName) << broker;
+}
+
+// WorkerThread: while the client's thread is busy, the worker stops reading once
+// readHighWaterMark bytes of messages wait for it (TCP then holds the broker back), and
+// reads again when they are handled. Nothing is lost or reordered.
+void tst_StompClientBroker::workerDeliveryIsBounded()
+{
+    QFETCH(Broker, broker);
+    STOMPQT_REQUIRE_BROKER(env, brokerEnv(broker));
+    constexpr int Count = 3000;
+    const QByteArray padding(1000, 'p');
+    const QString queue = QStringLiteral("/queue/") + unique("bounded");
+
+    // The messages wait on the broker, so that subscribing floods the consumer.
+    {
+        StompClient producer;
+        configure(producer, env, StompClient::WorkerThread);
+        CONNECT_OR_FAIL(producer);
+        for (int i = 0; i < Count; ++i)
+            producer.send(queue, QByteArray::number(i) + ':' + padding);
+        const QString last = producer.send(queue, "last", {}, StompClient::WithReceipt);
+        QVERIFY(producer.waitForReceipt(last, TimeoutMs));
+        producer.disconnectFromHost();
+        QVERIFY(producer.waitForDisconnected(TimeoutMs));
+    }
+
+    StompClient client;
+    configure(client, env, StompClient::WorkerThread);
+    client.setReadHighWaterMark(64 * 1024);
+    QCOMPARE(client.readHighWaterMark(), 64 * 1024);
+    QSignalSpy errors(&client, &StompClient::errorOccurred);
+    CONNECT_OR_FAIL(client);
+    QVERIFY(!client.isFlowControlled());
+    // waitForReceipt() does not run this thread's event loop in WorkerThread mode: from here
+    // until the event loop runs, nothing is handled.
+    SUBSCRIBE_OR_FAIL(sub, received, client, queue, StompClient::AckAuto);
+    QThread::msleep(1500); // busy: the worker reads what arrives, up to the mark
+    QVERIFY2(client.isFlowControlled(), "the worker kept reading for a busy client thread");
+
+    QTRY_COMPARE_WITH_TIMEOUT(received.count(), Count + 1, 4 * TimeoutMs);
+    const QByteArrayList bodies = bodiesOf(received);
+    for (int i = 0; i < Count; ++i)
+        QCOMPARE(bodies.at(i), QByteArray::number(i) + ':' + padding);
+    QCOMPARE(bodies.last(), QByteArray("last"));
+    QVERIFY(!client.isFlowControlled());
+    QCOMPARE(client.state(), StompClient::Connected);
+    client.disconnectFromHost();
+    QVERIFY(client.waitForDisconnected(TimeoutMs));
+    QVERIFY2(errors.isEmpty(), qPrintable(describe(errors)));
+}
 
 void tst_StompClientBroker::authenticationFailure_data()
 {
