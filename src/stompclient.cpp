@@ -55,15 +55,12 @@ void StompClientPrivate::createConnection()
     });
     relay(&C::errorOccurred, &S::errorOccurred);
     relay(&C::messageReceived, [this](const StompFrame &m) { route(m); });
-    relay(&C::messagesReceived, [this](const QList<StompFrame> &batch) {
-        qint64 bytes = 0;
-        for (const StompFrame &m : batch) {
-            bytes += StompConnection::deliveryCost(m);
+    relay(&C::messagesReceived, [this](const QList<StompFrame> &batch, qint64 cost) {
+        for (const StompFrame &m : batch)
             route(m);
-        }
         // Handled: below half of readHighWaterMark the worker reads again (hysteresis keeps
         // pause and resume from alternating on every read).
-        const qint64 left = shared->undeliveredBytes.fetch_sub(bytes) - bytes;
+        const qint64 left = shared->undeliveredBytes.fetch_sub(cost) - cost;
         if (left <= shared->readHighWaterMark.load(std::memory_order_relaxed) / 2
             && shared->deliveryPaused.exchange(false) && connection) {
             StompConnection *c = connection;

@@ -341,8 +341,9 @@ void StompConnection::flushMessageBatch()
         return;
     QList<StompFrame> batch;
     batch.swap(m_messageBatch);
-    m_shared->undeliveredBytes.fetch_add(std::exchange(m_messageBatchBytes, 0));
-    emit messagesReceived(batch);
+    const qint64 cost = std::exchange(m_messageBatchBytes, 0);
+    m_shared->undeliveredBytes.fetch_add(cost);
+    emit messagesReceived(batch, cost);
 }
 
 void StompConnection::readAvailable()
@@ -547,10 +548,7 @@ void StompConnection::flushQueued()
     while (!queued.empty() && m_state == StompClient::Connected) {
         Outgoing o = std::move(queued.front());
         queued.pop_front();
-        if (!o.encoded.bytes.isEmpty())
-            writeEncoded(o.encoded);
-        else
-            writeNow(o.frame, o.options, o.estimate);
+        writeOutgoing(o);
     }
     // Whatever a failure left over waits for the next connection.
     for (Outgoing &o : queued) {
@@ -564,33 +562,61 @@ void StompConnection::flushQueued()
 void StompConnection::sendFrame(const StompFrame &frame, StompClient::SendOptions options,
                                 qint64 estimate)
 {
+    sendOutgoing({frame, options, estimate, {}});
+}
+
+void StompConnection::sendEncoded(StompEncodedSends &&sends)
+{
+    const qint64 size = sends.bytes.size();
+    sendOutgoing({StompFrame(), {}, size, std::move(sends)});
+}
+
+// Where a frame (or a block of encoded SENDs) handed to the connection goes: on the wire now,
+// into the queue while connecting (bounded), or refused with the reason.
+void StompConnection::sendOutgoing(Outgoing &&o)
+{
+    const bool encoded = !o.encoded.bytes.isEmpty();
+    auto refuse = [&](StompClient::Error error, const char *why) {
+        const int frames = encoded ? int(o.encoded.frameCount()) : 1;
+        const QString command = encoded ? QStringLiteral("SEND") : o.frame.commandName();
+        refuseFrame(o.estimate, o.frame.receipt(), error, tr(why, nullptr, frames).arg(command));
+    };
     const bool replaying = m_state == StompClient::Connected && !m_replayReceipts.isEmpty();
     if ((m_state == StompClient::Connecting || m_state == StompClient::Reconnecting || replaying)
         && !m_closing) {
-        if (m_queuedBytes + estimate > qMax<qint64>(m_config.writeHighWaterMark, 64 * 1024)) {
-            m_shared->outstandingBytes.fetch_sub(estimate);
-            const QString id = frame.receipt();
-            if (!id.isEmpty())
-                loseReceipt(id);
-            emit errorOccurred(StompClient::WriteBufferFull,
-                               tr("%1 frame not sent: too much queued while connecting")
-                                       .arg(frame.commandName()));
+        if (m_queuedBytes + o.estimate > qMax<qint64>(m_config.writeHighWaterMark, 64 * 1024)) {
+            refuse(StompClient::WriteBufferFull,
+                   QT_TR_N_NOOP("%n %1 frame(s) not sent: too much queued while connecting"));
             return;
         }
-        m_queuedBytes += estimate;
-        m_queued.push_back({frame, options, estimate});
+        m_queuedBytes += o.estimate;
+        m_queued.push_back(std::move(o));
         return;
     }
     if (m_state != StompClient::Connected || m_closing) {
-        m_shared->outstandingBytes.fetch_sub(estimate);
-        const QString id = frame.receipt();
-        if (!id.isEmpty())
-            loseReceipt(id);
-        emit errorOccurred(StompClient::NotConnected,
-                           tr("%1 frame not sent: not connected").arg(frame.commandName()));
+        refuse(StompClient::NotConnected, QT_TR_N_NOOP("%n %1 frame(s) not sent: not connected"));
         return;
     }
-    writeNow(frame, options, estimate);
+    writeOutgoing(o);
+}
+
+void StompConnection::writeOutgoing(const Outgoing &o)
+{
+    if (!o.encoded.bytes.isEmpty())
+        writeEncoded(o.encoded);
+    else
+        writeNow(o.frame, o.options, o.estimate);
+}
+
+// A frame that will not be written: its bytes leave the count, its receipt fails, and why is
+// reported.
+void StompConnection::refuseFrame(qint64 estimate, const QString &receipt, StompClient::Error error,
+                                  const QString &why)
+{
+    m_shared->outstandingBytes.fetch_sub(estimate);
+    if (!receipt.isEmpty())
+        loseReceipt(receipt);
+    emit errorOccurred(error, why);
 }
 
 void StompConnection::acknowledge(const StompFrame &message, bool positive,
@@ -598,10 +624,7 @@ void StompConnection::acknowledge(const StompFrame &message, bool positive,
                                   qint64 estimate)
 {
     auto refuse = [&](StompClient::Error error, const QString &why) {
-        m_shared->outstandingBytes.fetch_sub(estimate);
-        if (!receiptId.isEmpty())
-            loseReceipt(receiptId);
-        emit errorOccurred(error, why);
+        refuseFrame(estimate, receiptId, error, why);
     };
     const quint64 tag = message.d->connectionTag;
     // While reconnecting, the connection a message came over is gone too: an ACK queued now
@@ -657,13 +680,9 @@ bool StompConnection::writeNow(const StompFrame &frame, StompClient::SendOptions
             ? StompFrameEncoder::OmitContentLength
             : StompFrameEncoder::NoOption;
     if (!StompFrameEncoder::encode(frame, m_version, &m_writeBuffer, encOptions, &why)) {
-        m_shared->outstandingBytes.fetch_sub(estimate);
-        const QString id = frame.receipt();
-        if (!id.isEmpty())
-            loseReceipt(id);
         if (m_blocking)
             setBlockingError(StompClient::InvalidFrame, why);
-        emit errorOccurred(StompClient::InvalidFrame, why);
+        refuseFrame(estimate, frame.receipt(), StompClient::InvalidFrame, why);
         return false;
     }
     const QString receipt = frame.receipt();
@@ -796,33 +815,6 @@ bool StompConnection::encodePlainSend(const QString &destination, const QByteArr
                     visit("transaction", QByteArrayView(tx.data(), tx.size()));
             },
             body, writeLength, out);
-}
-
-void StompConnection::sendEncoded(StompEncodedSends &&sends)
-{
-    const qint64 size = sends.bytes.size();
-    const bool replaying = m_state == StompClient::Connected && !m_replayReceipts.isEmpty();
-    if ((m_state == StompClient::Connecting || m_state == StompClient::Reconnecting || replaying)
-        && !m_closing) {
-        if (m_queuedBytes + size > qMax<qint64>(m_config.writeHighWaterMark, 64 * 1024)) {
-            m_shared->outstandingBytes.fetch_sub(size);
-            emit errorOccurred(StompClient::WriteBufferFull,
-                               tr("%n SEND frame(s) not sent: too much queued while connecting",
-                                  nullptr, int(sends.frameCount())));
-            return;
-        }
-        m_queuedBytes += size;
-        m_queued.push_back({StompFrame(), {}, size, std::move(sends)});
-        return;
-    }
-    if (m_state != StompClient::Connected || m_closing) {
-        m_shared->outstandingBytes.fetch_sub(size);
-        emit errorOccurred(StompClient::NotConnected,
-                           tr("%n SEND frame(s) not sent: not connected", nullptr,
-                              int(sends.frameCount())));
-        return;
-    }
-    writeEncoded(sends);
 }
 
 void StompConnection::writeEncoded(const StompEncodedSends &sends)

@@ -157,6 +157,8 @@ public:
     bool appendBlocking(const StompFrame &frame, StompClient::SendOptions options, QByteArray *batch);
     /// Writes whole encoded frames now, as writeBlocking() writes one.
     bool writeBytesBlocking(const char *data, qint64 size);
+    /// Records why a blocking call failed (error()) without touching the connection.
+    void setBlockingError(StompClient::Error error, const QString &text);
     StompClient::State state() const { return m_state; }
     StompFrame::Version version() const { return m_version; }
 
@@ -188,7 +190,8 @@ Q_SIGNALS:
     void disconnected();
     void errorOccurred(StompClient::Error error, const QString &errorString);
     void messageReceived(const StompFrame &message);
-    void messagesReceived(const QList<StompFrame> &messages);
+    /// \a cost: their deliveryCost(), counted in undeliveredBytes until the client handled them.
+    void messagesReceived(const QList<StompFrame> &messages, qint64 cost);
     void receiptReceived(const QString &receiptId);
     void receiptFailed(const QString &receiptId);
     void serverErrorReceived(const StompFrame &frame);
@@ -232,9 +235,12 @@ private:
     void trackReceipt(const QString &id);
     void putOnWire(qint64 accounted);
     void writeEncoded(const StompEncodedSends &sends);
+    void sendOutgoing(Outgoing &&o);
+    void writeOutgoing(const Outgoing &o);
+    void refuseFrame(qint64 estimate, const QString &receipt, StompClient::Error error,
+                     const QString &why);
     bool peerStillListening();
     bool drainBlocking();
-    void setBlockingError(StompClient::Error error, const QString &text);
     void checkWriteBuffer();
     void checkReceipts();
     void checkHeartbeat();

@@ -48,7 +48,7 @@ public:
                     .arg(batch.size());
             qCWarning(lcStompClient) << "publisher:" << text;
             dropBatch();
-            setError(StompClient::InvalidFrame, text);
+            connection->setBlockingError(StompClient::InvalidFrame, text);
             return false;
         }
         if (!connection->writeBytesBlocking(batch.constData(), batch.size()))
@@ -60,12 +60,6 @@ public:
     {
         batch.resize(0); // keeps the allocation for the next batch
         batchSize.store(0, std::memory_order_relaxed);
-    }
-    void setError(StompClient::Error error, const QString &text)
-    {
-        QMutexLocker lock(&shared->mutex);
-        shared->error = error;
-        shared->errorString = text;
     }
 
     // A socket is used only by its own thread: callers from other threads (a shared pool)
@@ -145,7 +139,7 @@ bool StompPublisherConnection::append(const StompFrame &frame, StompClient::Send
 {
     return d->run([&] {
         if (d->connection->state() != StompClient::Connected) {
-            d->setError(StompClient::NotConnected,
+            d->connection->setBlockingError(StompClient::NotConnected,
                         QCoreApplication::translate("StompPublisher", "not connected"));
             return false;
         }

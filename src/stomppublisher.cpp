@@ -33,20 +33,28 @@ struct StompPublisher::Private
         return error == StompClient::NoError;
     }
 
-    // Writes the connection's batch, reconnecting once when it is broken.
-    bool flush(const StompPublisher *q, StompPublisherConnection &connection)
+    // Runs \a write (a frame, or the batch) on the connection, opening it first; when the
+    // connection turns out broken, reconnects once and runs it again. InvalidFrame is not a
+    // broken connection: another one would not help.
+    template<typename Write>
+    bool withReconnect(const StompPublisher *q, StompPublisherConnection &connection, Write write)
     {
         for (int attempt = 0; attempt < 2; ++attempt) {
             if (!connection.isOpen() && !connection.open())
                 return setError(q, connection.error(), connection.errorString());
-            if (connection.flush())
+            if (write())
                 return setError(q, StompClient::NoError, {});
             if (connection.error() == StompClient::InvalidFrame)
-                break; // dropped: the new session speaks another version
+                break;
             qCInfo(lcStompClient) << "publisher: connection broken, reconnecting once:" << connection.errorString();
             connection.close();
         }
         return setError(q, connection.error(), connection.errorString());
+    }
+
+    bool flush(const StompPublisher *q, StompPublisherConnection &connection)
+    {
+        return withReconnect(q, connection, [&] { return connection.flush(); });
     }
 
     bool batched(const StompPublisher *q, StompPublisherConnection &connection,
@@ -124,17 +132,7 @@ bool StompPublisher::sendFrame(const StompFrame &frame, StompClient::SendOptions
     const auto connection = d->pool->connection(d->settings);
     if (d->settings.batchBytes > 0)
         return d->batched(this, *connection, frame, options);
-    for (int attempt = 0; attempt < 2; ++attempt) {
-        if (!connection->isOpen() && !connection->open())
-            return d->setError(this, connection->error(), connection->errorString());
-        if (connection->write(frame, options))
-            return d->setError(this, StompClient::NoError, {});
-        if (connection->error() == StompClient::InvalidFrame)
-            break; // the frame itself is wrong: another connection would not help
-        qCInfo(lcStompClient) << "publisher: connection broken, reconnecting once:" << connection->errorString();
-        connection->close();
-    }
-    return d->setError(this, connection->error(), connection->errorString());
+    return d->withReconnect(this, *connection, [&] { return connection->write(frame, options); });
 }
 
 QString StompPublisher::begin(const QString &transaction)

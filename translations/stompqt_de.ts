@@ -950,14 +950,6 @@
         <translation>der Server hat die STOMP-Version &apos;%1&apos; gewählt, die nicht angeboten wurde</translation>
     </message>
     <message>
-        <source>%1 frame not sent: too much queued while connecting</source>
-        <translation>%1-Frame nicht gesendet: während des Verbindungsaufbaus zu viel in der Warteschlange</translation>
-    </message>
-    <message>
-        <source>%1 frame not sent: not connected</source>
-        <translation>%1-Frame nicht gesendet: nicht verbunden</translation>
-    </message>
-    <message>
         <source>the message came over an earlier connection; the broker redelivers it</source>
         <translation>die Nachricht kam über eine frühere Verbindung; der Broker stellt sie erneut zu</translation>
     </message>
@@ -992,6 +984,20 @@
     <message>
         <source>a frame took longer than %1 ms to arrive (%2 bytes so far)</source>
         <translation>ein Frame brauchte länger als %1 ms (bisher %2 Bytes)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n %1 frame(s) not sent: too much queued while connecting</source>
+        <translation>
+            <numerusform>%n %1-Frame nicht gesendet: während des Verbindungsaufbaus zu viel in der Warteschlange</numerusform>
+            <numerusform>%n %1-Frames nicht gesendet: während des Verbindungsaufbaus zu viel in der Warteschlange</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n %1 frame(s) not sent: not connected</source>
+        <translation>
+            <numerusform>%n %1-Frame nicht gesendet: nicht verbunden</numerusform>
+            <numerusform>%n %1-Frames nicht gesendet: nicht verbunden</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1138,6 +1144,14 @@
     <message>
         <source>StompPublisher does not support receipts; use StompClient</source>
         <translation>StompPublisher unterstützt keine Quittungen; StompClient verwenden</translation>
+    </message>
+    <message>
+        <source>%1 bytes of batched frames dropped: encoded for another STOMP version than the new connection&apos;s</source>
+        <translation>%1 Bytes gebündelter Frames verworfen: für eine andere STOMP-Version kodiert als die der neuen Verbindung</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
     </message>
 </context>
 <context>

@@ -950,14 +950,6 @@
         <translation>le serveur a choisi la version STOMP &apos;%1&apos;, qui n&apos;était pas proposée</translation>
     </message>
     <message>
-        <source>%1 frame not sent: too much queued while connecting</source>
-        <translation>trame %1 non envoyée : trop de trames en attente pendant la connexion</translation>
-    </message>
-    <message>
-        <source>%1 frame not sent: not connected</source>
-        <translation>trame %1 non envoyée : non connecté</translation>
-    </message>
-    <message>
         <source>the message came over an earlier connection; the broker redelivers it</source>
         <translation>le message est arrivé par une connexion précédente ; le broker le redistribue</translation>
     </message>
@@ -992,6 +984,20 @@
     <message>
         <source>a frame took longer than %1 ms to arrive (%2 bytes so far)</source>
         <translation>une trame a mis plus de %1 ms à arriver (%2 octets jusqu&apos;ici)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n %1 frame(s) not sent: too much queued while connecting</source>
+        <translation>
+            <numerusform>%n trame %1 non envoyée : trop de trames en attente pendant la connexion</numerusform>
+            <numerusform>%n trames %1 non envoyées : trop de trames en attente pendant la connexion</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n %1 frame(s) not sent: not connected</source>
+        <translation>
+            <numerusform>%n trame %1 non envoyée : non connecté</numerusform>
+            <numerusform>%n trames %1 non envoyées : non connecté</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1138,6 +1144,14 @@
     <message>
         <source>StompPublisher does not support receipts; use StompClient</source>
         <translation>StompPublisher ne gère pas les accusés de réception ; utilisez StompClient</translation>
+    </message>
+    <message>
+        <source>%1 bytes of batched frames dropped: encoded for another STOMP version than the new connection&apos;s</source>
+        <translation>%1 octets de trames groupées abandonnés : encodés pour une autre version de STOMP que celle de la nouvelle connexion</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>non connecté</translation>
     </message>
 </context>
 <context>

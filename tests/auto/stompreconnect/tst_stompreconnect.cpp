@@ -595,7 +595,7 @@ void tst_StompReconnect::queuedSendsBounded()
         expectedErrors << StompClient::WriteBufferFull;
     QCOMPARE(errorsOf(errors), expectedErrors);
     for (int i = 1; i < errors.count(); ++i)
-        QVERIFY2(errors.at(i).at(1).toString().contains(QLatin1String("SEND frame not sent")),
+        QVERIFY2(errors.at(i).at(1).toString().contains(QLatin1String("SEND frame(s) not sent")),
                  qPrintable(describe(errors)));
     // The refused frames' receipts have failed already (no waiting for them).
     for (int i = Fit; i < 5; ++i)
