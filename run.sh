@@ -391,6 +391,10 @@ cmd_bench() {
     # the measured client gets the other, so its CPU does not slow the broker it is measured by.
     export STOMPQT_RABBITMQ_CPU=${STOMPQT_RABBITMQ_CPU:-0}
     export STOMPQT_ACTIVEMQ_CPU=${STOMPQT_ACTIVEMQ_CPU:-0}
+    # ... and bench/peers/driver.py pins the measured client to that other core.
+    if [ "$(nproc)" -ge 2 ] && [ "$STOMPQT_RABBITMQ_CPU" = 0 ] && [ "$STOMPQT_ACTIVEMQ_CPU" = 0 ]; then
+        export STOMPQT_CLIENT_CPU=${STOMPQT_CLIENT_CPU:-1}
+    fi
     with_private_brokers
     for b in "${benches[@]}"; do
         say "$(basename "$b")"

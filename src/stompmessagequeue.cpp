@@ -7,22 +7,29 @@
 
 #include <QtCore/qthread.h>
 
+#include <chrono>
+#include <condition_variable>
 #include <deque>
+#include <mutex>
 
 // One deque per kind, each with its own condition: a wake-up for a message can never be
-// taken by a thread that waits for a receipt.
+// taken by a thread that waits for a receipt. std::mutex and std::condition_variable: a
+// wake-up costs one futex call, where QWaitCondition adds a mutex of its own around it.
 struct StompQueueChannel
 {
     std::deque<StompFrame> items;
-    QWaitCondition cond;
+    std::condition_variable cond;
     int waiting = 0; // threads in take() on this channel
 
-    // Called with the mutex held, after adding items: only a consumer that found the channel
-    // empty can be asleep; one wake-up is enough, take() passes it on while items are left.
-    void added()
+    // Called with the mutex held, after adding items: whether a consumer must be woken (only
+    // one that found the channel empty can be asleep; take() passes the wake-up on while items
+    // are left). The caller wakes it after unlocking, so that it does not wake into a locked
+    // mutex.
+    bool added() const { return waiting > 0 && !items.empty(); }
+    void wake(bool needed)
     {
-        if (waiting > 0 && !items.empty())
-            cond.wakeOne();
+        if (needed)
+            cond.notify_one();
     }
 };
 
@@ -32,7 +39,7 @@ public:
     std::optional<StompFrame> take(StompQueueChannel &channel, int msecs);
     void resume();
 
-    mutable QMutex mutex;
+    mutable std::mutex mutex;
     StompQueueChannel messages;
     StompQueueChannel receipts;
     StompQueueChannel errors;
@@ -46,30 +53,33 @@ public:
 
 std::optional<StompFrame> StompMessageQueuePrivate::take(StompQueueChannel &channel, int msecs)
 {
-    QMutexLocker lock(&mutex);
+    std::unique_lock lock(mutex);
     if (channel.items.empty()) {
         // Only a take() that has to wait reads the clock.
         if (msecs == -2)
             msecs = queueTimeout;
-        const QDeadlineTimer deadline(msecs < 0 ? QDeadlineTimer::Forever : QDeadlineTimer(msecs));
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(qMax(0, msecs));
         while (channel.items.empty()) {
-            if (closed || deadline.hasExpired())
+            if (closed || (msecs >= 0 && std::chrono::steady_clock::now() >= deadline))
                 return std::nullopt;
             ++channel.waiting;
-            channel.cond.wait(&mutex, deadline);
+            if (msecs < 0)
+                channel.cond.wait(lock);
+            else
+                channel.cond.wait_until(lock, deadline);
             --channel.waiting;
         }
     }
     StompFrame frame = std::move(channel.items.front());
     channel.items.pop_front();
-    if (!channel.items.empty() && channel.waiting > 0)
-        channel.cond.wakeOne(); // more left: pass the wake-up on to the next consumer
+    const bool passOn = channel.added(); // more left: pass the wake-up on to the next consumer
     // Hysteresis (resume at half) keeps pause/resume from flapping on every message.
     const bool resumeNow = &channel == &messages && paused
             && qsizetype(messages.items.size()) <= capacity / 2 && connection;
     if (resumeNow)
         paused = false;
     lock.unlock();
+    channel.wake(passOn);
     if (resumeNow)
         resume();
     return frame;
@@ -102,7 +112,7 @@ StompMessageQueue::StompMessageQueue(StompClient *client, int capacity, QObject 
                     auto q = weak.lock();
                     if (!q)
                         return false;
-                    QMutexLocker lock(&q->mutex);
+                    std::lock_guard lock(q->mutex);
                     q->messages.items.push_back(frame);
                     if (qsizetype(q->messages.items.size()) >= q->capacity)
                         q->paused = true;
@@ -110,8 +120,10 @@ StompMessageQueue::StompMessageQueue(StompClient *client, int capacity, QObject 
                 },
                 [weak] {
                     if (auto q = weak.lock()) {
-                        QMutexLocker lock(&q->mutex);
-                        q->messages.added();
+                        std::unique_lock lock(q->mutex);
+                        const bool wake = q->messages.added();
+                        lock.unlock();
+                        q->messages.wake(wake);
                     }
                 });
     };
@@ -123,22 +135,26 @@ StompMessageQueue::StompMessageQueue(StompClient *client, int capacity, QObject 
     // Receipts and errors are few: they also keep flowing to the client's signals.
     connect(c, &StompConnection::receiptReceived, c, [weak](const QString &id) {
         if (auto q = weak.lock()) {
-            QMutexLocker lock(&q->mutex);
+            std::unique_lock lock(q->mutex);
             auto &items = q->receipts.items;
             items.push_back(StompFrame(StompFrame::Receipt, {{"receipt-id", id.toUtf8()}}));
             if (items.size() > size_t(q->capacity))
                 items.pop_front(); // nobody is reading them: keep the newest
-            q->receipts.added();
+            const bool wake = q->receipts.added();
+            lock.unlock();
+            q->receipts.wake(wake);
         }
     }, Qt::DirectConnection);
     connect(c, &StompConnection::serverErrorReceived, c, [weak](const StompFrame &frame) {
         if (auto q = weak.lock()) {
-            QMutexLocker lock(&q->mutex);
+            std::unique_lock lock(q->mutex);
             auto &items = q->errors.items;
             items.push_back(frame);
             if (items.size() > size_t(q->capacity))
                 items.pop_front();
-            q->errors.added();
+            const bool wake = q->errors.added();
+            lock.unlock();
+            q->errors.wake(wake);
         }
     }, Qt::DirectConnection);
 }
@@ -162,12 +178,12 @@ StompClient *StompMessageQueue::client() const { return d->client; } // the pare
 int StompMessageQueue::capacity() const { return d->capacity; }
 int StompMessageQueue::queueTimeout() const
 {
-    QMutexLocker lock(&d->mutex);
+    std::lock_guard lock(d->mutex);
     return d->queueTimeout;
 }
 void StompMessageQueue::setQueueTimeout(int msecs)
 {
-    QMutexLocker lock(&d->mutex);
+    std::lock_guard lock(d->mutex);
     d->queueTimeout = msecs;
 }
 
@@ -178,21 +194,21 @@ std::optional<StompFrame> StompMessageQueue::takeError(int msecs) { return d->ta
 
 int StompMessageQueue::size() const
 {
-    QMutexLocker lock(&d->mutex);
+    std::lock_guard lock(d->mutex);
     return int(d->messages.items.size());
 }
 
 bool StompMessageQueue::isFlowControlled() const
 {
-    QMutexLocker lock(&d->mutex);
+    std::lock_guard lock(d->mutex);
     return d->paused;
 }
 
 void StompMessageQueue::close()
 {
-    QMutexLocker lock(&d->mutex);
+    std::lock_guard lock(d->mutex);
     d->closed = true;
-    d->messages.cond.wakeAll();
-    d->receipts.cond.wakeAll();
-    d->errors.cond.wakeAll();
+    d->messages.cond.notify_all();
+    d->receipts.cond.notify_all();
+    d->errors.cond.notify_all();
 }

@@ -1,6 +1,7 @@
 // Copyright (C) 2026 The StompQt authors. SPDX-License-Identifier: LGPL-3.0-or-later
 #include "stomptransport_p.h"
 
+#include <QtCore/qabstracteventdispatcher.h>
 #include <QtCore/qcoreapplication.h>
 #include <QtNetwork/qtcpsocket.h>
 #if QT_CONFIG(ssl)
@@ -96,17 +97,37 @@ public:
     bool isOpen() const override { return m_socket->state() == QAbstractSocket::ConnectedState; }
     qint64 bytesAvailable() const override { return m_socket->bytesAvailable(); }
     qint64 read(char *data, qint64 maxSize) override { return m_socket->read(data, maxSize); }
-    void writeFrame(const char *data, qint64 size) override { m_socket->write(data, size); }
-    qint64 bytesToWrite() const override { return m_socket->bytesToWrite(); }
+    void writeFrame(const char *data, qint64 size) override
+    {
+        // Plain TCP with an event loop: frames written in one event-loop iteration are
+        // collected here and handed to the kernel together, with one send(), when the driver
+        // flushes (after a read batch) or at the latest when the thread's event loop is about
+        // to wait. QAbstractSocket's own buffer would enable its write notifier for the first
+        // frame and disable it after the flush: each change wakes the event dispatcher (an
+        // eventfd write, a read and one more poll per burst). The socket's buffer still takes
+        // what the kernel refuses, and everything after it, so the order never changes.
+        if (m_coalesce && (!m_pending.isEmpty() || m_socket->bytesToWrite() == 0)) {
+            m_pending.append(data, size);
+            return;
+        }
+        m_socket->write(data, size);
+    }
+    qint64 bytesToWrite() const override { return m_pending.size() + m_socket->bytesToWrite(); }
     void closeGracefully() override
     {
         if (m_socket->state() == QAbstractSocket::ConnectedState) {
+            pushPending();
             m_socket->flush();
             m_socket->disconnectFromHost();
         }
+        m_pending.clear();
         m_socket->abort();
     }
-    void abort() override { m_socket->abort(); }
+    void abort() override
+    {
+        m_pending.clear();
+        m_socket->abort();
+    }
     void setReadBufferSize(qint64 bytes) override { m_socket->setReadBufferSize(bytes); }
 
     bool waitForConnected(int msecs) override
@@ -117,13 +138,22 @@ public:
 #endif
         return m_socket->waitForConnected(msecs);
     }
-    bool waitForReadyRead(int msecs) override { return m_socket->waitForReadyRead(msecs); }
-    bool waitForBytesWritten(int msecs) override { return m_socket->waitForBytesWritten(msecs); }
+    bool waitForReadyRead(int msecs) override
+    {
+        pushPending();
+        return m_socket->waitForReadyRead(msecs);
+    }
+    bool waitForBytesWritten(int msecs) override
+    {
+        pushPending();
+        return m_socket->waitForBytesWritten(msecs);
+    }
     // QAbstractSocket::flush() writes one buffer chunk (16 KiB) per call; go on while the
     // kernel takes bytes, so one wake-up moves everything the socket has room for instead of
     // one chunk per event-loop iteration.
     void flush() override
     {
+        pushPending();
         qint64 pending = m_socket->bytesToWrite();
         while (pending > 0) {
             m_socket->flush();
@@ -133,45 +163,12 @@ public:
             pending = now;
         }
     }
-#ifdef Q_OS_UNIX
     void writeThrough(const char *data, qint64 size) override
     {
-        const int fd = int(m_socket->socketDescriptor());
-        if (m_kind != StompEndpoint::Tcp || fd < 0 || m_socket->bytesToWrite() > 0
-            || m_socket->state() != QAbstractSocket::ConnectedState) {
+        pushPending(); // what was collected goes first
+        if (!sendDirect(data, size))
             StompTransport::writeThrough(data, size);
-            return;
-        }
-        qint64 written = 0;
-        while (written < size) {
-            const ssize_t n = ::send(fd, data + written, size_t(size - written),
-                                     MSG_NOSIGNAL | MSG_DONTWAIT);
-            if (n > 0) {
-                written += n;
-                continue;
-            }
-            if (n < 0 && errno == EINTR)
-                continue;
-            if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
-                break; // the kernel is full: the socket's buffer takes the rest
-            const int error = errno;
-            if (written > 0)
-                emit bytesWritten(written);
-            // The rest stays counted in the socket's buffer until the teardown drops it.
-            m_socket->write(data + written, size - written);
-            emit errorOccurred(error == EPIPE || error == ECONNRESET ? StompClient::RemoteClosed
-                                                                      : StompClient::NetworkError,
-                               qt_error_string(error));
-            return;
-        }
-        if (written > 0)
-            emit bytesWritten(written);
-        if (written < size) {
-            m_socket->write(data + written, size - written);
-            flush();
-        }
     }
-#endif
     bool peerHasSpoken() const override
     {
         if (m_socket->bytesAvailable() > 0)
@@ -191,13 +188,90 @@ private:
         // Each frame is one write; with Nagle off none waits for an ACK of the previous one.
         m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         m_socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
+#ifdef Q_OS_UNIX
+        // Collect frames (writeFrame) only where something is sure to push them: the event
+        // dispatcher of the thread this transport lives in, before it waits and whenever it
+        // processes events (processEvents() loops and QTest::qWait() never wait in it).
+        if (m_kind == StompEndpoint::Tcp && !m_coalesce) {
+            if (auto *dispatcher = QAbstractEventDispatcher::instance(thread())) {
+                connect(dispatcher, &QAbstractEventDispatcher::aboutToBlock, this,
+                        &TcpTransport::pushPending);
+                connect(dispatcher, &QAbstractEventDispatcher::awake, this,
+                        &TcpTransport::pushPending);
+                m_coalesce = true;
+            }
+        }
+#endif
         emit connected();
+    }
+
+    // Hands the collected frames to the kernel (or, for what it refuses, to the socket's buffer).
+    void pushPending()
+    {
+        if (m_pending.isEmpty())
+            return;
+        QByteArray out;
+        out.swap(m_pending); // writing may re-enter writeFrame() through bytesWritten()
+        if (!sendDirect(out.constData(), out.size()))
+            m_socket->write(out);
+        if (m_pending.isEmpty() && out.capacity() <= 1024 * 1024) {
+            out.resize(0); // keep the allocation for the next burst
+            m_pending.swap(out);
+        }
+    }
+
+    // Writes with send() itself while the socket's buffer is empty; the rest, when the kernel
+    // is full, goes to the socket's buffer and its write notifier. False when it cannot.
+    bool sendDirect(const char *data, qint64 size)
+    {
+#ifdef Q_OS_UNIX
+        const int fd = int(m_socket->socketDescriptor());
+        if (m_kind != StompEndpoint::Tcp || fd < 0 || m_socket->bytesToWrite() > 0
+            || m_socket->state() != QAbstractSocket::ConnectedState) {
+            return false;
+        }
+        qint64 written = 0;
+        while (written < size) {
+            const ssize_t n = ::send(fd, data + written, size_t(size - written),
+                                     MSG_NOSIGNAL | MSG_DONTWAIT);
+            if (n > 0) {
+                written += n;
+                continue;
+            }
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+                break; // the kernel is full: the socket's buffer takes the rest
+            const int error = errno;
+            // The rest stays counted in the socket's buffer until the teardown drops it.
+            m_socket->write(data + written, size - written);
+            if (written > 0)
+                emit bytesWritten(written);
+            emit errorOccurred(error == EPIPE || error == ECONNRESET ? StompClient::RemoteClosed
+                                                                      : StompClient::NetworkError,
+                               qt_error_string(error));
+            return true;
+        }
+        // The rest is queued before the progress is reported, so that a receiver of
+        // bytesWritten() sees the true amount still to write.
+        if (written < size)
+            m_socket->write(data + written, size - written);
+        if (written > 0)
+            emit bytesWritten(written);
+        return true;
+#else
+        Q_UNUSED(data);
+        Q_UNUSED(size);
+        return false;
+#endif
     }
 
     StompEndpoint::Kind m_kind;
     StompTlsOptions m_tls;
     QTcpSocket *m_socket = nullptr;
     QString m_sslErrors;
+    QByteArray m_pending; // frames collected since the last push (writeFrame)
+    bool m_coalesce = false;
 };
 
 #ifdef STOMPQT_HAS_WEBSOCKETS
