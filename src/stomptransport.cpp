@@ -99,16 +99,23 @@ public:
     qint64 read(char *data, qint64 maxSize) override { return m_socket->read(data, maxSize); }
     void writeFrame(const char *data, qint64 size) override
     {
-        // Plain TCP with an event loop: frames written in one event-loop iteration are
-        // collected here and handed to the kernel together, with one send(), when the driver
-        // flushes (after a read batch) or at the latest when the thread's event loop is about
-        // to wait. QAbstractSocket's own buffer would enable its write notifier for the first
-        // frame and disable it after the flush: each change wakes the event dispatcher (an
-        // eventfd write, a read and one more poll per burst). The socket's buffer still takes
-        // what the kernel refuses, and everything after it, so the order never changes.
-        if (m_coalesce && (!m_pending.isEmpty() || m_socket->bytesToWrite() == 0)) {
-            m_pending.append(data, size);
-            return;
+        // Plain TCP with an event loop: the frames of a short burst (a reply, ACKs, a few
+        // sends; up to 64 KiB) are collected here and handed to the kernel together, with one
+        // send(), when the driver flushes (after a read batch) or at the latest when the
+        // thread's event loop is about to wait. QAbstractSocket's own buffer would enable its
+        // write notifier for the first frame and disable it after the flush: each change wakes
+        // the event dispatcher (an eventfd write, a read and one more poll per burst). A longer
+        // burst goes on to the socket's buffer, as does what the kernel refuses, and everything
+        // after it, so the order never changes and this buffer stays small.
+        if (m_coalesce && m_socket->bytesToWrite() == 0) { // (m_pending is empty otherwise)
+            if (m_pending.size() + size <= CollectBytes) {
+                m_pending.append(data, size);
+                return;
+            }
+            if (!m_pending.isEmpty()) {
+                m_socket->write(m_pending);
+                m_pending.resize(0);
+            }
         }
         m_socket->write(data, size);
     }
@@ -214,7 +221,7 @@ private:
         out.swap(m_pending); // writing may re-enter writeFrame() through bytesWritten()
         if (!sendDirect(out.constData(), out.size()))
             m_socket->write(out);
-        if (m_pending.isEmpty() && out.capacity() <= 1024 * 1024) {
+        if (m_pending.isEmpty()) {
             out.resize(0); // keep the allocation for the next burst
             m_pending.swap(out);
         }
@@ -270,7 +277,8 @@ private:
     StompTlsOptions m_tls;
     QTcpSocket *m_socket = nullptr;
     QString m_sslErrors;
-    QByteArray m_pending; // frames collected since the last push (writeFrame)
+    static constexpr qint64 CollectBytes = 64 * 1024;
+    QByteArray m_pending; // frames collected since the last push (writeFrame), <= CollectBytes
     bool m_coalesce = false;
 };
 
