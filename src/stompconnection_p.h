@@ -229,6 +229,7 @@ private:
     bool readBeforeClose();
     void flushQueued();
     void flushMessageBatch();
+    void subscriptionsChanged();
     void handleFrame(const StompFrame &frame);
     void handleConnected(const StompFrame &frame);
     bool writeNow(const StompFrame &frame, StompClient::SendOptions options, qint64 estimate);
@@ -290,6 +291,9 @@ private:
     MessageSink m_messageSink;
     std::function<void()> m_sinkBatchEnd;
     bool m_sinkPending = false; // messages went to the sink since the last batchEnd
+    int m_framesSinceFlush = 0;  // frames handled since readAvailable() last flushed
+    bool m_acksAwaited = false;  // a subscription has ack: client or client-individual
+    static constexpr int kFlushEveryFrames = 64;
     QList<StompFrame> m_messageBatch;
     bool m_batchMessages = false;
     bool m_inBytesWritten = false;

@@ -50,6 +50,11 @@ FakeStompConnection::FakeStompConnection(FakeStompServer *server, QTcpSocket *so
     connect(&m_heartbeatTimer, &QTimer::timeout, this, [this] { write(QByteArrayLiteral("\n")); });
 }
 
+qintptr FakeStompConnection::socketDescriptor() const
+{
+    return m_socket ? m_socket->socketDescriptor() : -1;
+}
+
 bool FakeStompConnection::isOpen() const
 {
     return m_socket && !m_closed && m_socket->state() == QAbstractSocket::ConnectedState;

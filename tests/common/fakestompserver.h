@@ -41,6 +41,9 @@ public:
     /// The parser's error, when the client sent something that is not STOMP.
     QString parseError() const { return m_parser.errorString(); }
     bool isOpen() const;
+    /// The server side's socket, for a test that looks at what reached the kernel (MSG_PEEK)
+    /// while the client is busy and no event loop runs.
+    qintptr socketDescriptor() const;
 
     // Waiting (each returns false / an invalid frame on timeout) ------------------------------
     /// Waits for the next frame of \a command that no earlier takeFrame() returned.

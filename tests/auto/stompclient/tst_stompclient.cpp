@@ -23,6 +23,10 @@
 
 #include <array>
 
+#ifdef Q_OS_UNIX
+#  include <sys/socket.h>
+#endif
+
 using namespace StompTest;
 using Version = StompFrame::Version;
 
@@ -113,6 +117,9 @@ private slots:
     void passcodeNeverShown();
     void writeBufferHighWaterMark_data();
     void writeBufferHighWaterMark();
+#ifdef Q_OS_UNIX
+    void ackLeavesDuringLongRead();
+#endif
     void sendBytesAsTheEncoderWrites_data();
     void sendBytesAsTheEncoderWrites();
 
@@ -1190,6 +1197,61 @@ void tst_StompClient::writeBufferHighWaterMark()
     QTRY_COMPARE(client.bytesToWrite(), 0);
     QCOMPARE(client.state(), StompClient::Connected);
 }
+
+#ifdef Q_OS_UNIX
+void tst_StompClient::ackLeavesDuringLongRead()
+{
+    // A broker with a prefetch window sends no more messages until it sees an ACK: an ACK a
+    // handler writes must leave while the rest of a long read is still being handled, not
+    // only after all of it (ActiveMQ, ack every 100th message: 91 % of the raw socket's rate
+    // before, 100 % after).
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    StompClient client;
+    configure(client, server, StompClient::CallerThread);
+    FakeStompConnection *connection = connectTo(client, server);
+    QVERIFY(connection);
+    StompSubscription *sub = client.subscribe(QStringLiteral("/queue/a"), StompClient::AckClient, {},
+                                              QStringLiteral("s"));
+    QVERIFY(connection->takeFrame(StompFrame::Subscribe).isValid());
+    const int fd = int(connection->socketDescriptor());
+    QVERIFY(fd >= 0);
+
+    // 250 small messages (about 19 KB) in one write: the client reads them in one or two reads
+    // and handles them without returning to the event loop in between.
+    constexpr int count = 250, ackAt = 2, probeAt = 200;
+    int handled = 0;
+    bool probed = false;
+    QByteArray reachedServer;
+    sub->setHandler([&](const StompFrame &m) {
+        ++handled;
+        if (handled == ackAt)
+            client.ack(m);
+        if (handled == probeAt) {
+            // No event loop has run since the ACK: look at the server's kernel buffer.
+            char buf[4096];
+            const ssize_t n = ::recv(fd, buf, sizeof buf, MSG_PEEK | MSG_DONTWAIT);
+            probed = true;
+            if (n > 0)
+                reachedServer = QByteArray(buf, int(n));
+        }
+    });
+    QByteArray burst;
+    for (int i = 0; i < count; ++i) {
+        burst += "MESSAGE\ndestination:/queue/a\nsubscription:s\nmessage-id:m" + QByteArray::number(i)
+                + "\nack:a" + QByteArray::number(i) + "\n\n";
+        burst += '\0';
+    }
+    connection->sendRaw(burst);
+    QTRY_COMPARE(handled, count);
+    QVERIFY(probed);
+    QVERIFY2(reachedServer.startsWith("ACK\n"),
+             qPrintable(QStringLiteral("at message %1 the server had: '%2'")
+                                .arg(probeAt).arg(QString::fromLatin1(reachedServer))));
+    const StompFrame ack = connection->takeFrame(StompFrame::Ack);
+    QCOMPARE(ack.header("id"), QByteArray("a1"));
+}
+#endif
 
 // ---- rainy day ---------------------------------------------------------------------------
 
