@@ -192,7 +192,8 @@ public:
 private:
     void onConnected()
     {
-        // Each frame is one write; with Nagle off none waits for an ACK of the previous one.
+        // Writes leave at once (a frame, or the frames of one burst); with Nagle off none
+        // waits for the ACK of the previous one.
         m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         m_socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
 #ifdef Q_OS_UNIX

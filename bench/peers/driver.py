@@ -178,7 +178,7 @@ try:
         for key, label, kind, clients, fn in SCEN:
             for inner in range(INNER.get(key, 1)):
                 # The clients take turns in a rotating order, so that none always runs first
-                # (after the previous scenario) or right after the same neighbour.
+                # (right after the previous scenario's last run).
                 turn = (rep * INNER.get(key, 1) + inner) % len(clients)
                 for c in clients[turn:] + clients[:turn]:
                     r = fn(c)
