@@ -183,10 +183,7 @@ try:
             for inner in range(INNER.get(key, 1)):
                 # The clients take turns in an order shuffled anew for every round (seeded: a
                 # run can be repeated), so that none always runs first or right after the same
-                # neighbour. A run leaves the broker in a state the next one inherits: with a
-                # fixed rotation the raw socket always followed stompjs, and StompQt's consume
-                # with an ACK every 100 measured 89-91 % of raw with the peers in the run and
-                # 98-100 % without them.
+                # neighbour (with a fixed rotation the raw socket always followed stompjs).
                 order = list(clients)
                 random.Random('%s/%d/%d' % (key, rep, inner)).shuffle(order)
                 for c in order:
