@@ -21,11 +21,11 @@ struct StompQueueChannel
     std::condition_variable cond;
     int waiting = 0; // threads in take() on this channel
 
-    // Called with the mutex held, after adding items: whether a consumer must be woken (only
+    // Called with the mutex held, after adding or taking items: whether a consumer must be woken (only
     // one that found the channel empty can be asleep; take() passes the wake-up on while items
     // are left). The caller wakes it after unlocking, so that it does not wake into a locked
     // mutex.
-    bool added() const { return waiting > 0 && !items.empty(); }
+    bool needsWake() const { return waiting > 0 && !items.empty(); }
     void wake(bool needed)
     {
         if (needed)
@@ -72,7 +72,7 @@ std::optional<StompFrame> StompMessageQueuePrivate::take(StompQueueChannel &chan
     }
     StompFrame frame = std::move(channel.items.front());
     channel.items.pop_front();
-    const bool passOn = channel.added(); // more left: pass the wake-up on to the next consumer
+    const bool passOn = channel.needsWake(); // more left: pass the wake-up on to the next consumer
     // Hysteresis (resume at half) keeps pause/resume from flapping on every message.
     const bool resumeNow = &channel == &messages && paused
             && qsizetype(messages.items.size()) <= capacity / 2 && connection;
@@ -121,7 +121,7 @@ StompMessageQueue::StompMessageQueue(StompClient *client, int capacity, QObject 
                 [weak] {
                     if (auto q = weak.lock()) {
                         std::unique_lock lock(q->mutex);
-                        const bool wake = q->messages.added();
+                        const bool wake = q->messages.needsWake();
                         lock.unlock();
                         q->messages.wake(wake);
                     }
@@ -140,7 +140,7 @@ StompMessageQueue::StompMessageQueue(StompClient *client, int capacity, QObject 
             items.push_back(StompFrame(StompFrame::Receipt, {{"receipt-id", id.toUtf8()}}));
             if (items.size() > size_t(q->capacity))
                 items.pop_front(); // nobody is reading them: keep the newest
-            const bool wake = q->receipts.added();
+            const bool wake = q->receipts.needsWake();
             lock.unlock();
             q->receipts.wake(wake);
         }
@@ -152,7 +152,7 @@ StompMessageQueue::StompMessageQueue(StompClient *client, int capacity, QObject 
             items.push_back(frame);
             if (items.size() > size_t(q->capacity))
                 items.pop_front();
-            const bool wake = q->errors.added();
+            const bool wake = q->errors.needsWake();
             lock.unlock();
             q->errors.wake(wake);
         }
