@@ -511,7 +511,7 @@ void StompClient::setCredentialsProvider(CredentialsProvider provider)
 QSslConfiguration StompClient::sslConfiguration() const
 {
 #if QT_CONFIG(ssl)
-    return d->config.tls.configuration;
+    return d->config.tls.configuration();
 #else
     return {};
 #endif
@@ -519,7 +519,7 @@ QSslConfiguration StompClient::sslConfiguration() const
 void StompClient::setSslConfiguration(const QSslConfiguration &configuration)
 {
 #if QT_CONFIG(ssl)
-    d->config.tls.configuration = configuration;
+    d->config.tls.custom = configuration;
 #else
     Q_UNUSED(configuration);
 #endif

@@ -48,7 +48,7 @@ public:
 #if QT_CONFIG(ssl)
         if (kind == StompEndpoint::Tls) {
             auto *ssl = new QSslSocket(this);
-            ssl->setSslConfiguration(tls.configuration);
+            ssl->setSslConfiguration(tls.configuration());
             if (tls.insecureSkipVerification)
                 ssl->setPeerVerifyMode(QSslSocket::VerifyNone);
             connect(ssl, &QSslSocket::encrypted, this, &TcpTransport::onConnected);
@@ -295,7 +295,7 @@ public:
         setParent(parent);
         m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
 #if QT_CONFIG(ssl)
-        m_socket->setSslConfiguration(tls.configuration);
+        m_socket->setSslConfiguration(tls.configuration());
         connect(m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
             if (m_tls.insecureSkipVerification) {
                 m_socket->ignoreSslErrors();

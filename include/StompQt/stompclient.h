@@ -174,7 +174,9 @@ public:
     void setCredentialsProvider(CredentialsProvider provider);
 
     /// TLS settings for stomp+ssl:// and wss:// (CA certificates, client certificate and key,
-    /// protocol). Peer and host name verification are on unless disabled below.
+    /// protocol). Peer and host name verification are on unless disabled below. Until one is
+    /// set, QSslConfiguration::defaultConfiguration() as it is when a TLS connection is opened
+    /// (a client that never uses TLS does not load the TLS backend).
     QSslConfiguration sslConfiguration() const;
     void setSslConfiguration(const QSslConfiguration &configuration);
     /// Accepts any server certificate. Only for tests: anyone on the path can read and

@@ -18,8 +18,13 @@
 
 #include <QtCore/qdebug.h>
 #include <QtCore/qelapsedtimer.h>
+#include <QtCore/qfile.h>
+#include <QtCore/qscopeguard.h>
 #include <QtTest/qsignalspy.h>
 #include <QtTest/qtest.h>
+#if QT_CONFIG(ssl)
+#  include <QtNetwork/qsslconfiguration.h>
+#endif
 
 #include <array>
 
@@ -79,6 +84,9 @@ class tst_StompClient : public QObject
 
 private slots:
     void initTestCase();
+    // First, before anything in this process touches TLS.
+    void plainClientLoadsNoTls();
+    void sslConfigurationFollowsDefaultUntilSet();
 
     // ---- happy ----------------------------------------------------------------------------
     void connectFrame_data();
@@ -152,6 +160,61 @@ private:
 void tst_StompClient::initTestCase()
 {
     qRegisterMetaType<StompFrame>();
+}
+
+// What a plain TCP client maps into the process: QSslConfiguration::defaultConfiguration()
+// loads Qt's TLS backend plugin and the system's CA certificates (tens of milliseconds), so a
+// StompClient takes it only when a TLS connection is opened. Linux: /proc/self/maps.
+static bool tlsBackendMapped()
+{
+    QFile maps(QStringLiteral("/proc/self/maps"));
+    if (!maps.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray all = maps.readAll();
+    return all.contains("tlsbackend") || all.contains("libssl.so");
+}
+
+void tst_StompClient::plainClientLoadsNoTls()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("reads /proc/self/maps");
+#else
+    QVERIFY2(!tlsBackendMapped(), "the TLS backend was loaded before this test");
+    for (const auto &[name, mode] : kModes) {
+        FakeStompServer server;
+        QVERIFY(server.listen());
+        StompClient client;
+        configure(client, server, mode);
+        QVERIFY(connectTo(client, server));
+        client.send("/queue/a", "x");
+        client.disconnectFromHost();
+    }
+    QVERIFY2(!tlsBackendMapped(), "a plain TCP client loaded the TLS backend");
+#endif
+}
+
+void tst_StompClient::sslConfigurationFollowsDefaultUntilSet()
+{
+#if !QT_CONFIG(ssl)
+    QSKIP("Qt without TLS");
+#else
+    const QSslConfiguration original = QSslConfiguration::defaultConfiguration();
+    const auto restore = qScopeGuard([&] { QSslConfiguration::setDefaultConfiguration(original); });
+    StompClient client;
+    QSslConfiguration changed = original;
+    changed.setPeerVerifyDepth(7);
+    QSslConfiguration::setDefaultConfiguration(changed);
+    QCOMPARE(client.sslConfiguration().peerVerifyDepth(), 7); // the default as it is now
+
+    QSslConfiguration own = original;
+    own.setPeerVerifyDepth(3);
+    QSignalSpy tlsChanged(&client, &StompClient::tlsChanged);
+    client.setSslConfiguration(own);
+    QCOMPARE(tlsChanged.size(), 1);
+    changed.setPeerVerifyDepth(9);
+    QSslConfiguration::setDefaultConfiguration(changed);
+    QCOMPARE(client.sslConfiguration().peerVerifyDepth(), 3); // set: no longer follows
+#endif
 }
 
 void tst_StompClient::addModeRows()
