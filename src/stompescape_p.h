@@ -30,25 +30,19 @@ inline void stompCopyShort(char *dst, const char *src, qsizetype n)
 // the parser and the encoder, so both directions always agree.
 namespace StompEscape {
 
-/// Appends the unescaped form of \a in to \a out. On an undefined escape returns false,
-/// leaves \a out as it was and sets \a badPos to the escape's offset in \a in.
+/// Writes the unescaped form of \a in to \a out, which has room for in.size() bytes (the
+/// unescaped form is never longer), and returns its length. On an undefined escape returns
+/// -1 and sets \a badPos to the escape's offset in \a in.
 ///
 /// The parser calls this for every header line that holds a backslash (ActiveMQ escapes the
-/// colons of each message-id and ack header): the unescaped form is never longer than the
-/// input, so it is written in place after one resize.
-inline bool unescapeAppend(QByteArrayView in, StompFrame::Version version, QByteArray *out,
-                           qsizetype *badPos)
+/// colons of each message-id and ack header). A byte loop: header lines are a few dozen
+/// bytes, where a memchr() call per run between escapes cost more than the copying.
+inline qsizetype unescapeTo(QByteArrayView in, StompFrame::Version version, char *out,
+                            qsizetype *badPos)
 {
-    const qsizetype start = out->size();
-    const qsizetype n = in.size();
-    if (out->capacity() - start < n)
-        out->reserve(qMax(2 * out->capacity(), start + n));
-    out->resize(start + n);
-    char *w = out->data() + start;
+    char *w = out;
     const char *p = in.data();
-    const char *const end = p + n;
-    // A byte loop: header lines are a few dozen bytes, where a memchr() call per run
-    // between escapes cost more than the copying (measured with ActiveMQ's message ids).
+    const char *const end = p + in.size();
     while (p < end) {
         char c = *p++;
         if (c == '\\') {
@@ -64,15 +58,13 @@ inline bool unescapeAppend(QByteArrayView in, StompFrame::Version version, QByte
                 Q_FALLTHROUGH();
             default: // an undefined escape, or a backslash that ends the text
                 *badPos = p - 1 - in.data();
-                out->resize(start);
-                return false;
+                return -1;
             }
             ++p;
         }
         *w++ = c;
     }
-    out->resize(w - out->constData());
-    return true;
+    return w - out;
 }
 
 } // namespace StompEscape
