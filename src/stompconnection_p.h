@@ -242,6 +242,7 @@ private:
                      const QString &why);
     bool peerStillListening();
     bool drainBlocking();
+    void awaitDisconnectReceipt();
     void checkWriteBuffer();
     void checkReceipts();
     void checkHeartbeat();

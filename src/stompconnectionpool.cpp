@@ -175,9 +175,10 @@ void StompPublisherConnection::close()
 void StompPublisherConnection::closeHere()
 {
     if (d->connection->state() == StompClient::Connected && d->flushHere()) {
-        // Graceful but bounded: the batch and DISCONNECT go out, then the socket closes
-        // without waiting for a receipt that a write-only connection would never read.
-        d->connection->writeBlocking(StompFrame(StompFrame::Disconnect), {});
+        // Graceful and bounded by the socket timeout: the batch and a DISCONNECT with a
+        // receipt go out, and the socket closes once the server answered it, that is once it
+        // handled every frame before. The only frame a write-only connection reads.
+        d->connection->close();
     }
     d->connection->abortNow();
 }

@@ -69,6 +69,8 @@ public:
     bool flush();
     /// Bytes of batched frames not written yet.
     qint64 pendingBytes() const;
+    /// Writes the batch and a DISCONNECT with a receipt, waits for the server's RECEIPT
+    /// (bounded by socketTimeout; the only frame a publisher connection reads), then closes.
     void close();
     StompClient::Error error() const;
     QString errorString() const;

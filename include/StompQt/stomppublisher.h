@@ -32,7 +32,10 @@ public:
 
     /// Connects this thread's connection now, optionally with other credentials.
     bool connectToHost(const QString &login = {}, const QString &passcode = {});
-    /// Sends DISCONNECT on this thread's connection and closes it.
+    /// Writes this thread's batch, sends DISCONNECT with a receipt on this thread's connection
+    /// and closes it once the server answered (bounded by socketTimeout): every frame sent
+    /// before has then been handled by the broker. Closing sooner could lose the frames the
+    /// kernel or the broker still held.
     void disconnectFromHost();
 
     bool send(const QString &destination, const QByteArray &body, const StompHeaders &headers = {},

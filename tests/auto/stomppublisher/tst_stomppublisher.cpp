@@ -186,6 +186,8 @@ private Q_SLOTS:
     void invalidFrameKeepsConnection();
     void batchedVolume_data() { brokers_data(); }
     void batchedVolume();
+    void disconnectLosesNothing_data() { brokersBatched_data(); }
+    void disconnectLosesNothing();
     void brokerClosesPooledConnection_data();
     void sharedPool_data() { brokers_data(); }
     void sharedPool();
@@ -694,6 +696,34 @@ void tst_StompPublisher::batchedVolume()
     QCOMPARE(receiver.bodies.size(), Count);
     QCOMPARE(receiver.duplicates, 0);
     QCOMPARE(publisher.pool()->connection(settings)->openCount(), 1);
+}
+
+// disconnectFromHost() right after a burst: the connection closes only once the broker
+// answered the DISCONNECT's receipt. Closing right after writing the DISCONNECT lost 15-27 %
+// of a 100 000-message burst in RabbitMQ (what the kernel and the broker still held).
+void tst_StompPublisher::disconnectLosesNothing()
+{
+    QFETCH(QString, brokerName);
+    QFETCH(qint64, batchBytes);
+    STOMPQT_REQUIRE_BROKER(broker, brokerByName(brokerName));
+    const QString dest = uniqueQueue("burst");
+    Receiver receiver;
+    QVERIFY(receiver.start(broker, dest));
+    StompConnectionSettings settings = settingsFor(broker);
+    settings.batchBytes = batchBytes;
+    settings.socketTimeout = 30000;
+    StompPublisher publisher(settings);
+    constexpr int Count = 50000;
+    const QByteArray pad(100, 'x');
+    for (int i = 0; i < Count; ++i)
+        QVERIFY2(publisher.send(dest, QByteArray::number(i) + pad), qPrintable(publisher.lastErrorString()));
+    publisher.disconnectFromHost();
+    QVERIFY(!publisher.pool()->connection(settings)->isOpen());
+    QVERIFY2(receiver.waitForCount(Count, 60000),
+             qPrintable(QStringLiteral("%1 of %2 arrived").arg(receiver.bodies.size()).arg(Count)));
+    QVERIFY(drainWithMarker(receiver, dest));
+    QCOMPARE(receiver.bodies.size(), Count);
+    QCOMPARE(receiver.duplicates, 0);
 }
 
 void tst_StompPublisher::brokerClosesPooledConnection_data()
