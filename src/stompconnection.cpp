@@ -1108,7 +1108,8 @@ void StompConnection::awaitDisconnectReceipt()
 {
     QDeadlineTimer deadline(m_config.socketTimeout < 0 ? QDeadlineTimer::Forever
                                                        : QDeadlineTimer(m_config.socketTimeout));
-    m_transport->flush();
+    if (m_state == StompClient::Disconnecting && m_transport)
+        m_transport->flush(); // writing the DISCONNECT may already have ended the connection
     while (m_state == StompClient::Disconnecting && m_transport && !deadline.hasExpired()) {
         // waitFor*() emit the transport's signals synchronously: the RECEIPT (or the
         // server's close) is handled inside and ends the connection.

@@ -44,7 +44,7 @@ public:
     int headerCount = 0;
     // Bytes of frame.d->headerData in use while the header lines are parsed: the array is
     // sized ahead and trimmed once at the end of the headers (endHeaders()), not resized per
-    // line (a call into QtCore per header line was a tenth of the parsing time).
+    // line (measured: 4 % of the parsing time of an ActiveMQ MESSAGE).
     qsizetype headerUsed = 0;
     bool unescape = false;
 
