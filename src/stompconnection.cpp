@@ -978,32 +978,51 @@ void StompConnection::setReadPaused(bool paused)
 bool StompConnection::openBlocking(const StompConnectionConfig &config)
 {
     m_blocking = true;
-    QDeadlineTimer deadline(config.socketTimeout < 0 ? QDeadlineTimer::Forever
-                                                     : QDeadlineTimer(config.socketTimeout));
     StompConnectionConfig once = config;
     once.reconnect.enabled = false; // the publisher decides when to reconnect
     open(once);
-    auto remaining = [&] { return int(qMin<qint64>(deadline.remainingTime(), INT_MAX)); };
+    const QDeadlineTimer deadline = socketDeadline();
     // waitFor*() emit the transport's signals synchronously, so the usual handlers run.
     if (m_state == StompClient::Connecting && m_transport && !m_transport->isOpen()
-        && !m_transport->waitForConnected(remaining())) {
+        && !m_transport->waitForConnected(remainingMs(deadline))) {
         if (m_state != StompClient::Disconnected)
             fail(StompClient::SocketTimeout,
                  tr("connection not established within %1 ms").arg(config.socketTimeout));
         return false;
     }
-    while (m_state == StompClient::Connecting) {
-        if (deadline.hasExpired()) {
-            fail(StompClient::SocketTimeout,
-                 tr("no CONNECTED frame within %1 ms").arg(config.socketTimeout));
+    if (!readWhile(StompClient::Connecting, deadline)) {
+        fail(StompClient::SocketTimeout,
+             tr("no CONNECTED frame within %1 ms").arg(config.socketTimeout));
+        return false;
+    }
+    return m_state == StompClient::Connected;
+}
+
+QDeadlineTimer StompConnection::socketDeadline() const
+{
+    return m_config.socketTimeout < 0 ? QDeadlineTimer(QDeadlineTimer::Forever)
+                                      : QDeadlineTimer(m_config.socketTimeout);
+}
+
+int StompConnection::remainingMs(const QDeadlineTimer &deadline)
+{
+    return int(qMin<qint64>(deadline.remainingTime(), INT_MAX));
+}
+
+// Blocking use (no event loop): reads while the connection stays in \a state, handling the
+// frames as they arrive (waitFor*() emit the transport's signals synchronously, so the usual
+// handlers run and move the state on). False when the deadline passed first.
+bool StompConnection::readWhile(StompClient::State state, const QDeadlineTimer &deadline)
+{
+    while (m_state == state && m_transport) {
+        if (deadline.hasExpired())
             return false;
-        }
         m_transport->flush();
-        if (!m_transport->waitForReadyRead(remaining()) && m_state == StompClient::Connecting
+        if (!m_transport->waitForReadyRead(remainingMs(deadline)) && m_state == state
             && !m_transport->isOpen())
             break;
     }
-    return m_state == StompClient::Connected;
+    return true;
 }
 
 bool StompConnection::writeBlocking(const StompFrame &frame, StompClient::SendOptions options)
@@ -1060,8 +1079,7 @@ bool StompConnection::drainBlocking()
 {
     // No event loop may run here: push the bytes out now, and wait only above the mark.
     m_transport->flush();
-    QDeadlineTimer deadline(m_config.socketTimeout < 0 ? QDeadlineTimer::Forever
-                                                       : QDeadlineTimer(m_config.socketTimeout));
+    const QDeadlineTimer deadline = socketDeadline();
     while (m_state == StompClient::Connected
            && m_transport->bytesToWrite() > m_config.writeHighWaterMark) {
         if (deadline.hasExpired()) {
@@ -1069,7 +1087,7 @@ bool StompConnection::drainBlocking()
                  tr("the server took nothing for %1 ms").arg(m_config.socketTimeout));
             return false;
         }
-        m_transport->waitForBytesWritten(int(qMin<qint64>(deadline.remainingTime(), INT_MAX)));
+        m_transport->waitForBytesWritten(remainingMs(deadline));
     }
     return m_state == StompClient::Connected;
 }
@@ -1106,17 +1124,8 @@ void StompConnection::close()
 // burst closed right after its DISCONNECT.
 void StompConnection::awaitDisconnectReceipt()
 {
-    QDeadlineTimer deadline(m_config.socketTimeout < 0 ? QDeadlineTimer::Forever
-                                                       : QDeadlineTimer(m_config.socketTimeout));
-    if (m_state == StompClient::Disconnecting && m_transport)
-        m_transport->flush(); // writing the DISCONNECT may already have ended the connection
-    while (m_state == StompClient::Disconnecting && m_transport && !deadline.hasExpired()) {
-        // waitFor*() emit the transport's signals synchronously: the RECEIPT (or the
-        // server's close) is handled inside and ends the connection.
-        if (!m_transport->waitForReadyRead(int(qMin<qint64>(deadline.remainingTime(), INT_MAX)))
-            && !m_transport->isOpen())
-            break;
-    }
+    // The RECEIPT (or the server's close) is handled inside and ends the connection.
+    readWhile(StompClient::Disconnecting, socketDeadline());
     if (m_state == StompClient::Disconnecting)
         finish();
 }

@@ -243,6 +243,9 @@ private:
     bool peerStillListening();
     bool drainBlocking();
     void awaitDisconnectReceipt();
+    QDeadlineTimer socketDeadline() const;
+    static int remainingMs(const QDeadlineTimer &deadline);
+    bool readWhile(StompClient::State state, const QDeadlineTimer &deadline);
     void checkWriteBuffer();
     void checkReceipts();
     void checkHeartbeat();

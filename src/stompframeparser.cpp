@@ -23,7 +23,14 @@ public:
     bool takeLine(qsizetype *lineEnd, qsizetype *nextPos);
     qsizetype unfinishedLineLength() const;
     StompFrameParser::Result parseHeader(qsizetype end);
-    char *headerSpace(qsizetype length);
+    // Room for \a length more bytes of header data at headerUsed (per header line: inline).
+    char *headerSpace(qsizetype length)
+    {
+        QByteArray &h = frame.d->headerData;
+        if (h.size() - headerUsed < length)
+            h.resize(qMax(2 * h.size(), headerUsed + length));
+        return h.data() + headerUsed;
+    }
     void endHeaders() { frame.d->headerData.resize(headerUsed); }
 
     // Input: either the caller's buffer (borrowed, scanned in place) or our own copy of an
@@ -138,15 +145,6 @@ qsizetype StompFrameParserPrivate::unfinishedLineLength() const
 {
     const qsizetype n = size() - pos;
     return n > 0 && data()[size() - 1] == '\r' ? n - 1 : n;
-}
-
-// Room for \a length more bytes of header data at headerUsed.
-char *StompFrameParserPrivate::headerSpace(qsizetype length)
-{
-    QByteArray &h = frame.d->headerData;
-    if (h.size() - headerUsed < length)
-        h.resize(qMax(2 * h.size(), headerUsed + length));
-    return h.data() + headerUsed;
 }
 
 StompFrameParser::Result StompFrameParserPrivate::parseHeader(qsizetype end)
@@ -302,7 +300,7 @@ StompFrameParser::Result StompFrameParser::next(StompFrame *out)
                                QCoreApplication::translate("StompFrameParser", "unknown command '%1'")
                                        .arg(QString::fromUtf8(name.first(qMin<qsizetype>(32, name.size()))).toHtmlEscaped()));
             d->frame = StompFrame(command);
-            d->frame.d->headerData.resize(256);
+            d->frame.d->headerData = QByteArray(256, Qt::Uninitialized);
             d->headerUsed = 0;
             d->contentLength = -1;
             d->bodyReceived = 0;
