@@ -403,25 +403,29 @@ int clientMain(const QString &client, const QString &mode)
                 fail(QStringLiteral("no receipt: ") + c.errorString());
             }
         } else {
-            // CallerThread: send until the write buffer passes the high-water mark, then let
-            // the event loop write and resume on writeBufferDrained().
+            // CallerThread: send until the write buffer passes the high-water mark
+            // (writeBufferFull()), then let the event loop write and resume on
+            // writeBufferDrained(): the pattern README shows, with no timer polling
+            // bytesToWrite() (a 5 ms timer here cost a wake-up per tick for the whole run).
             int sent = 0;
+            bool full = false;
             QString last;
-            const qint64 hwm = c.writeHighWaterMark();
-            std::function<void()> pump = [&] {
-                while (sent < n - 1 && c.bytesToWrite() <= hwm) {
+            const auto pump = [&] {
+                while (sent < n - 1 && !full) {
                     c.send(dest, body);
                     ++sent;
                 }
-                if (sent == n - 1) {
+                if (sent == n - 1 && !full) {
                     last = c.send(dest, body, {}, StompClient::WithReceipt);
                     ++sent;
                 }
             };
-            QObject::connect(&c, &StompClient::writeBufferDrained, &c, [&] { if (sent < n) pump(); });
-            QTimer poll; // in case drained was signalled before we stopped
-            QObject::connect(&poll, &QTimer::timeout, &c, [&] { if (sent < n && c.bytesToWrite() <= hwm / 2) pump(); });
-            poll.start(5);
+            QObject::connect(&c, &StompClient::writeBufferFull, &c, [&] { full = true; });
+            QObject::connect(&c, &StompClient::writeBufferDrained, &c, [&] {
+                full = false;
+                if (sent < n)
+                    pump();
+            });
             QObject::connect(&c, &StompClient::receiptReceived, &c, [&](const QString &id) {
                 if (id == last)
                     QCoreApplication::quit();
