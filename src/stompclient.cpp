@@ -54,7 +54,10 @@ void StompClientPrivate::createConnection()
         emit q->disconnected();
     });
     relay(&C::errorOccurred, &S::errorOccurred);
-    relay(&C::messageReceived, [this](const StompFrame &m) { route(m); });
+    if (worker)
+        relay(&C::messageReceived, [this](const StompFrame &m) { route(m); });
+    else
+        connection->setMessageRoute([this](const StompFrame &m) { route(m); });
     relay(&C::messagesReceived, [this](const QList<StompFrame> &batch, qint64 cost) {
         for (const StompFrame &m : batch)
             route(m);

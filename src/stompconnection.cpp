@@ -456,6 +456,8 @@ void StompConnection::handleFrame(const StompFrame &frame)
                 m_pausedBytesAvailable = -1;
                 m_shared->deliveryPaused.store(true);
             }
+        } else if (m_route) {
+            m_route(frame);
         } else {
             emit messageReceived(frame);
         }
