@@ -32,6 +32,9 @@ public:
         return h.data() + headerUsed;
     }
     void endHeaders() { frame.d->headerData.resize(headerUsed); }
+    void startFrame(StompFrame::Command command);
+    StompFrameParser::Result handOut(StompFrame *out);
+    void setBody(const char *data, qsizetype size);
 
     // Input: either the caller's buffer (borrowed, scanned in place) or our own copy of an
     // incomplete frame. `pos` is where the unconsumed bytes start, `scan` where the search
@@ -46,6 +49,7 @@ public:
 
     Stage stage = Stage::BetweenFrames;
     StompFrame frame;
+    StompFrame spare; // storage for the next frame (see startFrame())
     qint64 contentLength = -1;
     qsizetype bodyReceived = 0; // bytes of a content-length body already in frame.d->body
     int headerCount = 0;
@@ -106,6 +110,68 @@ void StompFrameParserPrivate::keepRemainder()
     base += pos;
     scan -= pos;
     pos = 0;
+}
+
+// QByteArray::isDetached() with acquire ordering: a copy of a message body handed to another
+// thread and released there must have been read before this thread writes into the memory.
+static bool soleHolder(QByteArray &bytes)
+{
+    const QArrayData *d = bytes.data_ptr().d_ptr();
+    return d && d->ref_.loadAcquire() == 1;
+}
+
+// A frame's storage (its private part, header block and body) is reused: when a frame is
+// handed out, the one the caller's variable held goes to `spare` if nothing else holds it
+// any more (the caller handled it and kept no copy), and the next frame is built in it:
+// three allocations and three frees fewer per frame. Capacities are kept up to a bound, so
+// one large frame does not pin its memory for the connection's life.
+void StompFrameParserPrivate::startFrame(StompFrame::Command command)
+{
+    static constexpr qsizetype kKeepHeaderBytes = 4096;
+    static constexpr qsizetype kKeepBodyBytes = 64 * 1024;
+    if (spare.d.constData()) {
+        frame = std::move(spare);
+        StompFramePrivate *p = frame.d.data(); // the only holder: no copy
+        p->command = command;
+        p->refs.clear();
+        p->timestampMs = StompFramePrivate::kNoTimestamp;
+        p->connectionTag = 0;
+        if (soleHolder(p->body) && p->body.capacity() <= kKeepBodyBytes)
+            p->body.resize(0);
+        else
+            p->body = QByteArray();
+        QByteArray &h = p->headerData;
+        if (soleHolder(h) && h.capacity() >= 256 && h.capacity() <= kKeepHeaderBytes)
+            h.resize(h.capacity());
+        else
+            h = QByteArray(256, Qt::Uninitialized);
+        return;
+    }
+    frame = StompFrame(command);
+    frame.d->headerData = QByteArray(256, Qt::Uninitialized);
+}
+
+StompFrameParser::Result StompFrameParserPrivate::handOut(StompFrame *out)
+{
+    // constData(): the non-const accessors would detach (copy) a shared frame.
+    // Acquire: a holder in another thread that let go of it made its last reads before.
+    if (const StompFramePrivate *old = out->d.constData(); old && old->ref.loadAcquire() == 1)
+        spare.d.swap(out->d);
+    *out = std::move(frame);
+    return StompFrameParser::FrameReady;
+}
+
+// The body of a frame whose storage may be recycled: written into the space it has when it
+// is the body's only holder, allocated otherwise.
+void StompFrameParserPrivate::setBody(const char *data, qsizetype size)
+{
+    QByteArray &body = frame.d->body;
+    if (soleHolder(body) && body.capacity() >= size) {
+        body.resize(size);
+        std::memcpy(body.data(), data, size_t(size));
+    } else {
+        body = QByteArray(data, size);
+    }
 }
 
 StompFrameParser::Result StompFrameParserPrivate::needMore()
@@ -299,8 +365,7 @@ StompFrameParser::Result StompFrameParser::next(StompFrame *out)
                 return d->fail(ErrorCode::InvalidCommand, d->pos,
                                QCoreApplication::translate("StompFrameParser", "unknown command '%1'")
                                        .arg(QString::fromUtf8(name.first(qMin<qsizetype>(32, name.size()))).toHtmlEscaped()));
-            d->frame = StompFrame(command);
-            d->frame.d->headerData = QByteArray(256, Qt::Uninitialized);
+            d->startFrame(command);
             d->headerUsed = 0;
             d->contentLength = -1;
             d->bodyReceived = 0;
@@ -321,8 +386,7 @@ StompFrameParser::Result StompFrameParser::next(StompFrame *out)
                 d->stage = S::BetweenFrames;
                 if (d->timestamps)
                     d->frame.d->timestampMs = d->feedTime();
-                *out = std::move(d->frame);
-                return FrameReady;
+                return d->handOut(out);
             }
             qsizetype end, nextPos;
             const bool complete = d->takeLine(&end, &nextPos);
@@ -380,7 +444,7 @@ StompFrameParser::Result StompFrameParser::next(StompFrame *out)
                 if (d->bodyReceived > 0)
                     std::memcpy(body.data() + d->bodyReceived, data + d->pos, size_t(missing));
                 else if (missing > 0)
-                    body = QByteArray(data + d->pos, missing);
+                    d->setBody(data + d->pos, missing);
             } else {
                 const void *nul = std::memchr(data + d->scan, '\0', size_t(d->size() - d->scan));
                 if (!nul) {
@@ -399,14 +463,13 @@ StompFrameParser::Result StompFrameParser::next(StompFrame *out)
                                                                "body exceeds the limit of %1 bytes")
                                            .arg(d->limits.maxBodySize));
                 if (bodyEnd > d->pos)
-                    d->frame.d->body = QByteArray(data + d->pos, bodyEnd - d->pos);
+                    d->setBody(data + d->pos, bodyEnd - d->pos);
             }
             if (d->timestamps)
                 d->frame.d->timestampMs = d->feedTime();
             d->pos = d->scan = bodyEnd + 1;
             d->stage = S::BetweenFrames;
-            *out = std::move(d->frame);
-            return FrameReady;
+            return d->handOut(out);
         }
         }
     }

@@ -1,4 +1,5 @@
 // Copyright (C) 2026 The StompQt authors. SPDX-License-Identifier: LGPL-3.0-or-later
+#include <StompQt/stompframeencoder.h>
 #include <StompQt/stompframeparser.h>
 
 #include "stomptesthelpers.h"
@@ -297,6 +298,7 @@ private slots:
     void timestamps();
     void settersAndGetters();
     void parsedFramesAreOrdinaryValues();
+    void framesKeptByTheCallerStayIntact();
 
     // ---- rainy day --------------------------------------------------------------------
     void specExamplesWithoutBlankLine_data();
@@ -931,6 +933,68 @@ void tst_StompFrameParser::parsedFramesAreOrdinaryValues()
     QCOMPARE(parsed, edited);
     QCOMPARE(parsed.headers(), (Headers{{"plain", "changed"}, {"esc:", "x"}, {"new", "1"}}));
     QCOMPARE(copy, built); // the shared copy did not move
+}
+
+void tst_StompFrameParser::framesKeptByTheCallerStayIntact()
+{
+    // The parser builds a frame in the storage of the one the caller's variable held before,
+    // when nothing else holds it. What the caller kept (a copy of the frame, of its body,
+    // of a header value) must not change, and each frame must come out whole whatever the
+    // frame before it held (more headers, a longer body, a body where this one has none).
+    QByteArray stream;
+    QList<StompFrame> expected;
+    for (int i = 0; i < 40; ++i) {
+        StompFrame f(StompFrame::Message);
+        const int headers = (i * 7) % 23; // 0..22 headers: the header block grows and shrinks
+        for (int h = 0; h < headers; ++h)
+            f.addHeader("h" + QByteArray::number(h), QByteArray(1 + (i + h) % 300, char('a' + h % 26)));
+        if (i % 3 == 0)
+            f.addHeader("esc", "a:b\\c\nd"); // unescaped in place
+        if (i % 5 != 4)
+            f.setBody(QByteArray((i * 997) % 70000, char('A' + i % 26)));
+        expected.append(f);
+        StompFrameEncoder::encode(f, Version::V1_2, &stream);
+    }
+
+    StompParserLimits limits;
+    limits.maxHeaderCount = 100;
+    StompFrameParser parser(Version::V1_2, limits);
+    StompFrame frame; // one variable for every frame, as a connection reads
+    QList<StompFrame> keptFrames;
+    QList<QByteArray> keptBodies;
+    QList<QByteArray> keptHeaders;
+    int got = 0;
+    for (qsizetype at = 0; at < stream.size(); at += 4096) {
+        parser.feed(QByteArrayView(stream).sliced(at, qMin<qsizetype>(4096, stream.size() - at)));
+        while (parser.next(&frame) == StompFrameParser::FrameReady) {
+            const StompFrame &want = expected.at(got);
+            // Compared header by header: the encoder added content-length.
+            QCOMPARE(frame.command(), want.command());
+            QCOMPARE(frame.body(), want.body());
+            QCOMPARE(frame.header("esc"), want.header("esc"));
+            for (const auto &h : want.headers()) {
+                if (h.first != "content-length")
+                    QCOMPARE(frame.header(h.first), h.second);
+            }
+            if (got % 4 == 0)
+                keptFrames.append(frame);
+            else if (got % 4 == 1)
+                keptBodies.append(frame.body());
+            else if (got % 4 == 2)
+                keptHeaders.append(frame.header("h0"));
+            ++got;
+        }
+    }
+    QCOMPARE(got, expected.size());
+    for (int i = 0; i < keptFrames.size(); ++i) {
+        QCOMPARE(keptFrames.at(i).body(), expected.at(4 * i).body());
+        QCOMPARE(keptFrames.at(i).header("h1"), expected.at(4 * i).header("h1"));
+        QCOMPARE(keptFrames.at(i).header("esc"), expected.at(4 * i).header("esc"));
+    }
+    for (int i = 0; i < keptBodies.size(); ++i)
+        QCOMPARE(keptBodies.at(i), expected.at(4 * i + 1).body());
+    for (int i = 0; i < keptHeaders.size(); ++i)
+        QCOMPARE(keptHeaders.at(i), expected.at(4 * i + 2).header("h0"));
 }
 
 // ---------------------------------------------------------------------------------------
