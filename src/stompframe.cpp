@@ -5,6 +5,7 @@
 #include <QtCore/qstringconverter.h>
 
 #include <array>
+#include <cstring>
 
 namespace {
 constexpr std::array<QByteArrayView, StompFrame::Error + 1> kCommandNames = {
@@ -64,9 +65,14 @@ QByteArrayView StompFrame::commandToString(Command command)
 
 StompFrame::Command StompFrame::commandFromString(QByteArrayView name)
 {
-    // Dispatch on length first: this runs once per received frame.
+    // Runs once per received frame: MESSAGE first, compared inline (a constant-size memcmp),
+    // then by length and bytes (QByteArrayView's == is a call into Qt Core per candidate).
+    if (name.size() == 7 && std::memcmp(name.data(), "MESSAGE", 7) == 0)
+        return Message;
     for (size_t i = 1; i < kCommandNames.size(); ++i) {
-        if (kCommandNames[i].size() == name.size() && kCommandNames[i] == name)
+        const QByteArrayView candidate = kCommandNames[i];
+        if (candidate.size() == name.size()
+            && std::memcmp(candidate.data(), name.data(), size_t(name.size())) == 0)
             return Command(i);
     }
     return Invalid;
