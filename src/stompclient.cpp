@@ -61,6 +61,7 @@ void StompClientPrivate::createConnection()
     relay(&C::messagesReceived, [this](const QList<StompFrame> &batch, qint64 cost) {
         for (const StompFrame &m : batch)
             route(m);
+        shared->returnFrames(batch); // their storage serves the next messages
         // Handled: below half of readHighWaterMark the worker reads again (hysteresis keeps
         // pause and resume from alternating on every read).
         const qint64 left = shared->undeliveredBytes.fetch_sub(cost) - cost;

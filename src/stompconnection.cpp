@@ -112,6 +112,25 @@ void StompSharedState::receiptFailed(const QString &id)
     cond.wakeAll();
 }
 
+void StompSharedState::returnFrames(const QList<StompFrame> &frames)
+{
+    QMutexLocker lock(&returnedMutex);
+    for (const StompFrame &f : frames) {
+        if (returnedFrames.size() >= kMaxReturnedFrames)
+            break;
+        if (f.bodySize() <= kMaxReturnedBody)
+            returnedFrames.append(f);
+    }
+    framesReturned.store(!returnedFrames.isEmpty(), std::memory_order_relaxed);
+}
+
+QList<StompFrame> StompSharedState::takeReturnedFrames()
+{
+    QMutexLocker lock(&returnedMutex);
+    framesReturned.store(false, std::memory_order_relaxed);
+    return std::exchange(returnedFrames, {});
+}
+
 // StompReconnectPolicy ---------------------------------------------------------------------
 
 int StompReconnectPolicy::delayFor(int attempt) const
@@ -365,8 +384,18 @@ void StompConnection::readAvailable()
         if (n <= 0)
             break;
         m_parser.feed(QByteArrayView(m_readBuffer.constData(), n));
+        if (m_shared->framesReturned.load(std::memory_order_relaxed)) {
+            m_spareFrames.append(m_shared->takeReturnedFrames());
+            if (m_spareFrames.size() > StompSharedState::kMaxReturnedFrames)
+                m_spareFrames.remove(0, m_spareFrames.size() - StompSharedState::kMaxReturnedFrames);
+        }
         StompFrame frame;
         for (;;) {
+            // The parser builds the next frame in the storage of the one passed in when
+            // nothing else holds it; the last one went on to the client's thread, so a
+            // returned one takes its place (see StompSharedState::returnFrames()).
+            if (!m_spareFrames.isEmpty() && frame.d.constData()->ref.loadRelaxed() != 1)
+                frame = m_spareFrames.takeLast();
             const auto r = m_parser.next(&frame);
             if (r == StompFrameParser::FrameReady) {
                 frame.d->connectionTag = m_generation + (m_state == StompClient::Connected ? 0 : 1);

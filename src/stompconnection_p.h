@@ -96,6 +96,20 @@ public:
     std::atomic<qint64> undeliveredBytes{0};
     std::atomic<qint64> readHighWaterMark{16 * 1024 * 1024};
     std::atomic<bool> deliveryPaused{false};
+
+    // WorkerThread: the client's thread hands back the messages it routed, and the
+    // connection's parser builds new frames in their storage (StompFrameParser reuses the
+    // frame its caller passes in when nothing else holds it): no allocation per message in
+    // the worker and no free of it in the client's thread. Bounded in count and size.
+    void returnFrames(const QList<StompFrame> &frames);
+    QList<StompFrame> takeReturnedFrames();
+    std::atomic<bool> framesReturned{false};
+    static constexpr qsizetype kMaxReturnedFrames = 512;
+    static constexpr qsizetype kMaxReturnedBody = 4096;
+
+private:
+    QMutex returnedMutex;
+    QList<StompFrame> returnedFrames;
 };
 
 // Plain SENDs that StompClient::send() encoded in the calling thread (another thread than the
@@ -275,6 +289,7 @@ private:
     QSet<QString> m_replayReceipts;
     StompFrameParser m_parser;
     QByteArray m_readBuffer;
+    QList<StompFrame> m_spareFrames; // returned by the client's thread (WorkerThread)
     QByteArray m_writeBuffer;
     StompClient::State m_state = StompClient::Disconnected;
     StompFrame::Version m_version = StompFrame::Version::V1_2;

@@ -99,6 +99,8 @@ private slots:
     void splitFrames();
     void coalescedFrames_data();
     void coalescedFrames();
+    void messagesKeptByHandlersStayIntact_data();
+    void messagesKeptByHandlersStayIntact();
     void routingBySubscriptionId_data();
     void routingBySubscriptionId();
     void newSessionKeepsItsSubscriptions_data();
@@ -500,6 +502,73 @@ void tst_StompClient::coalescedFrames()
     QCOMPARE(messages.count(), count);
     QCOMPARE(bodiesOf(messages), expected);
     QCOMPARE(receipts.first().first().toString(), QStringLiteral("after-all"));
+}
+
+void tst_StompClient::messagesKeptByHandlersStayIntact_data()
+{
+    addModeRows();
+}
+
+void tst_StompClient::messagesKeptByHandlersStayIntact()
+{
+    // The parser builds each message in the storage of one nobody holds any more (in
+    // WorkerThread mode, ones the client's thread handed back after routing them). What a
+    // handler kept, a whole frame or only its body, must never change; every message must
+    // arrive whole whatever the one whose storage it reuses held.
+    QFETCH(Mode, mode);
+
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    StompClient client;
+    configure(client, server, mode);
+    FakeStompConnection *connection = connectTo(client, server);
+    QVERIFY(connection);
+
+    const auto expectedFrame = [](int i) {
+        StompFrame f = message("s", QByteArray::number(i),
+                               QByteArray(1 + (i * 131) % 3000, char('a' + i % 26)));
+        for (int h = 0; h < (i * 5) % 17; ++h)
+            f.addHeader("x-" + QByteArray::number(h), QByteArray(1 + (i + h) % 90, char('A' + h)));
+        if (i % 4 == 0)
+            f.addHeader("x-escaped", "a:b\\c\nd");
+        return f;
+    };
+    int received = 0;
+    QStringList wrong;
+    QList<QPair<int, StompFrame>> keptFrames;
+    QList<QPair<int, QByteArray>> keptBodies;
+    connect(&client, &StompClient::messageReceived, this, [&](const StompFrame &f) {
+        const int i = received++;
+        const StompFrame want = expectedFrame(i);
+        if (f.body() != want.body() || f.header("message-id") != want.header("message-id")
+            || f.header("x-escaped") != want.header("x-escaped")
+            || f.header("x-3") != want.header("x-3") || f.headerCount() != want.headerCount() + 1)
+            wrong << QStringLiteral("message %1").arg(i);
+        if (i % 3 == 0)
+            keptFrames.append({i, f});
+        else if (i % 5 == 0)
+            keptBodies.append({i, f.body()});
+    });
+
+    // Bursts, each handled before the next: storage goes round between them.
+    constexpr int bursts = 12, perBurst = 150;
+    for (int b = 0; b < bursts; ++b) {
+        QByteArray stream;
+        for (int i = b * perBurst; i < (b + 1) * perBurst; ++i)
+            stream += encoded(expectedFrame(i));
+        connection->sendRaw(stream);
+        QTRY_COMPARE_WITH_TIMEOUT(received, (b + 1) * perBurst, 10000);
+    }
+    QVERIFY2(wrong.isEmpty(), qPrintable(wrong.mid(0, 5).join(QStringLiteral(", "))));
+    for (const auto &[i, f] : std::as_const(keptFrames)) {
+        const StompFrame want = expectedFrame(i);
+        QCOMPARE(f.body(), want.body());
+        QCOMPARE(f.header("message-id"), want.header("message-id"));
+        QCOMPARE(f.header("x-escaped"), want.header("x-escaped"));
+        QCOMPARE(f.headerCount(), want.headerCount() + 1); // + content-length
+    }
+    for (const auto &[i, body] : std::as_const(keptBodies))
+        QCOMPARE(body, expectedFrame(i).body());
 }
 
 void tst_StompClient::routingBySubscriptionId_data()
