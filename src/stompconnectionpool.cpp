@@ -218,6 +218,10 @@ namespace {
 struct ThreadLocalEntry
 {
     std::weak_ptr<StompThreadLocalConnectionPoolPrivate> pool;
+    // The pool's address identifies it on the fast path without locking the weak_ptr. It
+    // cannot be reused by a later pool while this entry exists: the private part comes from
+    // make_shared, whose single block (object and counts) stays allocated as long as a
+    // weak_ptr to it does, even after the pool is gone.
     const StompThreadLocalConnectionPoolPrivate *poolId;
     StompConnectionSettings settings;
     std::shared_ptr<StompPublisherConnection> connection;

@@ -18,8 +18,12 @@ QString utf8(QByteArrayView v) { return QString::fromUtf8(v); }
 
 int StompFramePrivate::indexOf(QByteArrayView n) const
 {
+    // Inline compares: this runs for every header looked up (subscription, ack, ...) of every
+    // message, and QByteArrayView's == calls into Qt Core for each name of the right length.
     for (int i = 0; i < refs.size(); ++i) {
-        if (name(refs[i]) == n)
+        const StompHeaderRef &r = refs[i];
+        if (r.nameLength == quint32(n.size())
+            && std::memcmp(headerData.constData() + r.nameOffset, n.data(), size_t(n.size())) == 0)
             return i;
     }
     return -1;
