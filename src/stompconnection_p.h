@@ -284,6 +284,7 @@ private:
     QTimer *m_stallTimer;      // a half-received frame that stops arriving
     QTimer *m_writeStallTimer; // bytes to write that the server stops taking
     QTimer *m_frameDeadlineTimer; // a frame that trickles in forever
+    QTimer *m_quickAckTimer; // a TCP acknowledgement the broker may be waiting for
     qint64 m_partialFrameOffset = -1; // stream offset of the incomplete frame being timed
     std::vector<std::pair<QString, StompFrame>> m_subscriptions; // replayed after reconnecting
     QSet<QString> m_replayReceipts;
@@ -318,6 +319,7 @@ private:
     int m_framesSinceFlush = 0;  // frames handled since readAvailable() last flushed
     bool m_acksAwaited = false;  // a subscription has ack: client or client-individual
     static constexpr int kFlushEveryFrames = 64;
+    static constexpr int kQuickAckMs = 5;
     QList<StompFrame> m_messageBatch;
     bool m_batchMessages = false;
     bool m_inBytesWritten = false;

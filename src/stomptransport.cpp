@@ -17,6 +17,10 @@
 #  include <poll.h>
 #  include <sys/socket.h>
 #endif
+#ifdef Q_OS_LINUX
+#  include <netinet/in.h>
+#  include <netinet/tcp.h>
+#endif
 
 #include <utility>
 
@@ -175,6 +179,16 @@ public:
         pushPending(); // what was collected goes first
         if (!sendDirect(data, size))
             StompTransport::writeThrough(data, size);
+    }
+    void acknowledgeReceived() override
+    {
+#if defined(Q_OS_LINUX) && defined(TCP_QUICKACK)
+        // Sends the TCP acknowledgement the kernel holds back (delayed ACK), now.
+        const int fd = int(m_socket->socketDescriptor());
+        const int one = 1;
+        if (fd >= 0)
+            ::setsockopt(fd, IPPROTO_TCP, TCP_QUICKACK, &one, sizeof one);
+#endif
     }
     bool peerHasSpoken() const override
     {

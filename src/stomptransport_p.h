@@ -80,6 +80,9 @@ public:
         writeFrame(data, size);
         flush();
     }
+    /// Sends the TCP acknowledgement of what was read now, when the kernel holds it back to
+    /// carry it on data (delayed ACK); see StompConnection's m_quickAckTimer. Linux TCP only.
+    virtual void acknowledgeReceived() {}
     /// True when bytes or an EOF wait to be read, without blocking.
     virtual bool peerHasSpoken() const { return bytesAvailable() > 0; }
 

@@ -20,6 +20,7 @@
 #include <QtCore/qelapsedtimer.h>
 #include <QtCore/qfile.h>
 #include <QtCore/qscopeguard.h>
+#include <QtCore/qthread.h>
 #include <QtTest/qsignalspy.h>
 #include <QtTest/qtest.h>
 #if QT_CONFIG(ssl)
@@ -28,6 +29,10 @@
 
 #include <array>
 
+#ifdef Q_OS_LINUX
+#  include <netinet/in.h>
+#  include <netinet/tcp.h>
+#endif
 #ifdef Q_OS_UNIX
 #  include <sys/socket.h>
 #endif
@@ -129,6 +134,10 @@ private slots:
     void writeBufferHighWaterMark();
 #ifdef Q_OS_UNIX
     void ackLeavesDuringLongRead();
+#endif
+#ifdef Q_OS_LINUX
+    void tcpAcknowledgedWhileNoAckIsDue_data();
+    void tcpAcknowledgedWhileNoAckIsDue();
 #endif
     void sendBytesAsTheEncoderWrites_data();
     void sendBytesAsTheEncoderWrites();
@@ -1394,6 +1403,76 @@ void tst_StompClient::ackLeavesDuringLongRead()
                                 .arg(probeAt).arg(QString::fromLatin1(reachedServer))));
     const StompFrame ack = connection->takeFrame(StompFrame::Ack);
     QCOMPARE(ack.header("id"), QByteArray("a1"));
+}
+#endif
+
+#ifdef Q_OS_LINUX
+void tst_StompClient::tcpAcknowledgedWhileNoAckIsDue_data()
+{
+    addModeRows();
+}
+
+void tst_StompClient::tcpAcknowledgedWhileNoAckIsDue()
+{
+    // A consumer that has just sent an ACK frame is in the kernel's interactive mode: it holds
+    // the TCP acknowledgement of the next bytes back (40 ms at least) to carry it on its next
+    // data. A broker with Nagle's algorithm on (ActiveMQ) waits for that acknowledgement
+    // before it sends more, so every burst that ends before the next ACK is due stalled the
+    // stream 40 ms. The client acknowledges at the TCP level after a few quiet milliseconds.
+    QFETCH(Mode, mode);
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    StompClient client;
+    configure(client, server, mode);
+    FakeStompConnection *connection = connectTo(client, server);
+    QVERIFY(connection);
+    StompSubscription *sub = client.subscribe(QStringLiteral("/queue/a"), StompClient::AckClient, {},
+                                              QStringLiteral("s"));
+    QVERIFY(connection->takeFrame(StompFrame::Subscribe).isValid());
+    const int fd = int(connection->socketDescriptor());
+    QVERIFY(fd >= 0);
+    int handled = 0;
+    sub->setHandler([&](const StompFrame &m) {
+        if (++handled % 2 == 1)
+            client.ack(m); // every other message: the next one comes when no ACK is due
+    });
+    const auto unacknowledged = [fd] {
+        tcp_info info{};
+        socklen_t length = sizeof info;
+        if (::getsockopt(fd, IPPROTO_TCP, TCP_INFO, &info, &length) != 0)
+            return -1;
+        return int(info.tcpi_unacked);
+    };
+    const auto messageFrame = [](int i) {
+        return "MESSAGE\ndestination:/queue/a\nsubscription:s\nmessage-id:m" + QByteArray::number(i)
+                + "\nack:a" + QByteArray::number(i) + "\n\n" + QByteArray(1, '\0');
+    };
+    // Best of three: a loaded machine may delay one attempt; the kernel's own delayed
+    // acknowledgement never comes before 40 ms.
+    qint64 best = -1;
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        const int acksBefore = connection->frames(StompFrame::Ack).size();
+        connection->sendRaw(messageFrame(2 * attempt)); // answered by an ACK frame
+        QVERIFY(connection->waitForFrameCount(StompFrame::Ack, acksBefore + 1));
+        QTRY_COMPARE(unacknowledged(), 0);
+        connection->sendRaw(messageFrame(2 * attempt + 1)); // no ACK due: nothing to carry it
+        QElapsedTimer clock;
+        clock.start();
+        qint64 took = -1;
+        while (clock.elapsed() < 500) {
+            QCoreApplication::processEvents();
+            if (unacknowledged() == 0) {
+                took = clock.elapsed();
+                break;
+            }
+            QThread::usleep(200);
+        }
+        QVERIFY(took >= 0);
+        QTRY_COMPARE(handled, 2 * attempt + 2);
+        if (best < 0 || took < best)
+            best = took;
+    }
+    QVERIFY2(best < 30, qPrintable(QStringLiteral("the message was acknowledged after %1 ms").arg(best)));
 }
 #endif
 
