@@ -126,6 +126,12 @@ public:
     enum ListenerMode { CallerThread, WorkerThread };
     Q_ENUM(ListenerMode)
 
+    /// How a subscription's messages are acknowledged: by the broker on delivery (AckAuto), or
+    /// by ack()/nack() from the application, cumulatively (AckClient) or one message at a time
+    /// (AckClientIndividual). While any subscription acknowledges by hand, the client also sends
+    /// the TCP acknowledgement of what it read after 5 ms without new bytes (Linux): a broker
+    /// that keeps Nagle's algorithm on (ActiveMQ) would otherwise wait up to 40 ms for it
+    /// whenever no ACK frame is due.
     enum AckMode { AckAuto, AckClient, AckClientIndividual };
     Q_ENUM(AckMode)
 
