@@ -54,9 +54,8 @@ void StompClientPrivate::createConnection()
         emit q->disconnected();
     });
     relay(&C::errorOccurred, &S::errorOccurred);
-    if (worker)
-        relay(&C::messageReceived, [this](const StompFrame &m) { route(m); });
-    else
+    // Messages: a direct call in CallerThread, batches across threads (below) in WorkerThread.
+    if (!worker)
         connection->setMessageRoute([this](const StompFrame &m) { route(m); });
     relay(&C::messagesReceived, [this](const QList<StompFrame> &batch, qint64 cost) {
         for (const StompFrame &m : batch)

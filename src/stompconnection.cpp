@@ -509,8 +509,6 @@ void StompConnection::handleFrame(const StompFrame &frame)
             }
         } else if (m_route) {
             m_route(frame);
-        } else {
-            emit messageReceived(frame);
         }
         return;
     case StompFrame::Receipt: {

@@ -180,18 +180,19 @@ public:
     /// back by TCP instead of our memory growing.
     void setReadPaused(bool paused);
     bool isReadPaused() const { return m_readPaused; }
-    /// Receives every MESSAGE in the connection's thread instead of messageReceived().
-    /// Returns true when the consumer wants reading paused.
     /// Collect the MESSAGE frames of one read into one messagesReceived() (for a client in
     /// another thread); the order with every other signal is kept.
     void setBatchMessages(bool batch) { m_batchMessages = batch; }
     void flushWrites();
     /// The client's thread handled enough of what waited (see readHighWaterMark): read again.
     void resumeDelivery();
-    /// CallerThread: each MESSAGE goes to \a route by a direct call instead of through
-    /// messageReceived() (a signal emission per message: a tenth of a consumer's time in the
-    /// library). Not with setBatchMessages(); a message sink still comes first.
+    /// Where each MESSAGE goes when neither a sink nor batching takes it (CallerThread): a
+    /// direct call in the connection's thread (a signal emission per message cost a tenth of
+    /// a consumer's time in the library). A connection with none of the three (a publisher's)
+    /// drops messages.
     void setMessageRoute(std::function<void(const StompFrame &)> route) { m_route = std::move(route); }
+    /// Receives every MESSAGE in the connection's thread, before batching or the route.
+    /// Returns true when the consumer wants reading paused.
     using MessageSink = std::function<bool(const StompFrame &)>;
     /// \a batchEnd runs after the last message of a read went to \a sink (and before any
     /// other frame is handled): a consumer waiting on the sink is woken once per read.
@@ -207,7 +208,6 @@ Q_SIGNALS:
     void connected();
     void disconnected();
     void errorOccurred(StompClient::Error error, const QString &errorString);
-    void messageReceived(const StompFrame &message);
     /// \a cost: their deliveryCost(), counted in undeliveredBytes until the client handled them.
     void messagesReceived(const QList<StompFrame> &messages, qint64 cost);
     void receiptReceived(const QString &receiptId);
