@@ -81,6 +81,14 @@ StompFrame message(const QByteArray &subscription, const QByteArray &id, const Q
                       body);
 }
 
+/// MESSAGE number \a i of subscription "s", with the ack header a client-ack subscription needs.
+QByteArray ackableMessage(int i)
+{
+    StompFrame f = message("s", "m" + QByteArray::number(i), {});
+    f.addHeader("ack", "a" + QByteArray::number(i));
+    return encoded(f);
+}
+
 } // namespace
 
 class tst_StompClient : public QObject
@@ -1390,11 +1398,8 @@ void tst_StompClient::ackLeavesDuringLongRead()
         }
     });
     QByteArray burst;
-    for (int i = 0; i < count; ++i) {
-        burst += "MESSAGE\ndestination:/queue/a\nsubscription:s\nmessage-id:m" + QByteArray::number(i)
-                + "\nack:a" + QByteArray::number(i) + "\n\n";
-        burst += '\0';
-    }
+    for (int i = 0; i < count; ++i)
+        burst += ackableMessage(i);
     connection->sendRaw(burst);
     QTRY_COMPARE(handled, count);
     QVERIFY(probed);
@@ -1443,19 +1448,15 @@ void tst_StompClient::tcpAcknowledgedWhileNoAckIsDue()
             return -1;
         return int(info.tcpi_unacked);
     };
-    const auto messageFrame = [](int i) {
-        return "MESSAGE\ndestination:/queue/a\nsubscription:s\nmessage-id:m" + QByteArray::number(i)
-                + "\nack:a" + QByteArray::number(i) + "\n\n" + QByteArray(1, '\0');
-    };
     // Best of three: a loaded machine may delay one attempt; the kernel's own delayed
     // acknowledgement never comes before 40 ms.
     qint64 best = -1;
     for (int attempt = 0; attempt < 3; ++attempt) {
         const int acksBefore = connection->frames(StompFrame::Ack).size();
-        connection->sendRaw(messageFrame(2 * attempt)); // answered by an ACK frame
+        connection->sendRaw(ackableMessage(2 * attempt)); // answered by an ACK frame
         QVERIFY(connection->waitForFrameCount(StompFrame::Ack, acksBefore + 1));
         QTRY_COMPARE(unacknowledged(), 0);
-        connection->sendRaw(messageFrame(2 * attempt + 1)); // no ACK due: nothing to carry it
+        connection->sendRaw(ackableMessage(2 * attempt + 1)); // no ACK due: nothing to carry it
         QElapsedTimer clock;
         clock.start();
         qint64 took = -1;
