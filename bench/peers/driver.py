@@ -8,7 +8,7 @@ Needs the brokers' STOMPQT_* environment (./run.sh bench provides it; by hand:
 
   driver.py --bin build-release/bench/peers [--n 100000] [--reps 5] [--quick]
 """
-import argparse, datetime, json, os, platform, random, shutil, statistics, subprocess, sys, time
+import argparse, datetime, json, os, platform, random, shutil, statistics, struct, subprocess, sys, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CLIENTS = ['raw', 'caller', 'worker', 'publisher', 'batched', 'queue', 'stomp.py', 'stompjs']
@@ -27,6 +27,8 @@ ap.add_argument('--reps', type=int, default=5)
 ap.add_argument('--quick', action='store_true', help='10 000 messages, 1 repetition (development)')
 ap.add_argument('--only', default='', help='comma-separated scenario prefixes to run')
 ap.add_argument('--clients', default='', help='comma-separated clients to run (default: all)')
+ap.add_argument('--keep-idle-states', action='store_true',
+                help='do not hold the CPUs out of their idle states (see hold_idle_states)')
 args = ap.parse_args()
 if args.quick:
     args.n, args.rtt, args.reps = 10000, 1000, 1
@@ -42,6 +44,32 @@ args.bin = os.path.abspath(args.bin)
 PEERS_CLIENT = os.path.join(args.bin, 'peers_client')
 PEERS_SERVER = os.path.join(args.bin, 'peers_server')
 uniq = [0]
+
+
+# Idle states, as for any latency benchmark (tuned's latency-performance profile does the same):
+# while /dev/cpu_dma_latency is held open at 0, the kernel's PM QoS keeps idle CPUs polling
+# instead of halting. On this machine (a Firecracker guest, cpuidle haltpoll with
+# guest_halt_poll_ns=0) every halt is a VM exit, and the wake-up that ends it took 100-300 us
+# in stretches of ~55 ms about once a second: perf sched showed both cores idle 80 % of such a
+# stretch with the broker's work per message unchanged. Whichever client ran then got a p99
+# twice as high (per-run p99 bimodal at ~200/~400 us for every client, raw socket included),
+# and each round trip carried ~70 us of wake-ups (RTT p50 110 -> 36 us, raw client CPU per
+# round trip 30 -> 10 us with the CPUs held). Every client, peers included, runs under the
+# same setting; the results' header says which one.
+def hold_idle_states():
+    if args.keep_idle_states:
+        return None, 'idle states left to the kernel (--keep-idle-states)'
+    try:
+        fd = os.open('/dev/cpu_dma_latency', os.O_WRONLY)
+        os.write(fd, struct.pack('i', 0))
+        return fd, 'CPUs held out of idle states (/dev/cpu_dma_latency = 0)'
+    except OSError as e:
+        print('driver.py: cannot hold /dev/cpu_dma_latency at 0 (%s); wake-up latency stays in the '
+              'figures' % e.strerror, file=sys.stderr)
+        return None, 'idle states left to the kernel (/dev/cpu_dma_latency not writable)'
+
+
+idle_fd, IDLE_NOTE = hold_idle_states()  # held until the process exits
 
 
 def command(client, mode, params):
@@ -247,8 +275,8 @@ host = platform.node()
 cpu_model = next((l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name')), '?')
 date = datetime.datetime.now().strftime('%Y-%m-%d')
 lines.append('StompQt peer comparison, %s, %s (%d cores, %s), %d messages (%d for RTT), median of %d runs, '
-             '%.0f s.' % (date, cpu_model, os.cpu_count(), platform.platform(), N, args.rtt, args.reps,
-                          time.time() - t_start))
+             '%.0f s; %s.' % (date, cpu_model, os.cpu_count(), platform.platform(), N, args.rtt, args.reps,
+                              time.time() - t_start, IDLE_NOTE))
 lines.append('')
 lines.append('Cells: median (×: how many times better than the best of stomp.py and stompjs; >1 is better). '
              '¹ StompPublisher refuses receipts on its frames: it is timed to the return of '

@@ -13,6 +13,7 @@
 //   common: host, port, vhost, login, passcode
 // Output: {"n":..,"secs":..,"rate":..,"cpu_us":..(per message),"rss_kb":..,"p50_us":..}
 // CPU and time cover only the measured part (after CONNECTED), never start-up.
+// STOMPQT_BENCH_SAMPLES=<file>: rtt also writes every round trip (us, one per line) there.
 #include <StompQt/stompclient.h>
 #include <StompQt/stompmessagequeue.h>
 #include <StompQt/stomppublisher.h>
@@ -72,6 +73,13 @@ struct Meter
                     n / secs, cpu * 1e6 / double(std::max(1L, n)), peakRssKb());
         if (!lat.empty()) {
             std::vector<double> v = lat;
+            if (const char *path = std::getenv("STOMPQT_BENCH_SAMPLES")) {
+                if (FILE *f = std::fopen(path, "w")) {
+                    for (double x : lat)
+                        std::fprintf(f, "%.1f\n", x * 1e6);
+                    std::fclose(f);
+                }
+            }
             std::sort(v.begin(), v.end());
             auto pct = [&](double p) { return v[std::min(v.size() - 1, size_t(p * double(v.size())))]; };
             std::printf(",\"p50_us\":%.1f,\"p99_us\":%.1f,\"p999_us\":%.1f", pct(0.5) * 1e6, pct(0.99) * 1e6,
