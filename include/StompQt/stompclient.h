@@ -62,6 +62,10 @@ public:
     the client's thread. In both modes the public functions may be called from any thread.
 
     The passcode is never written to a log or to frameSent()/QDebug output.
+
+    As with QTcpSocket, do not \c delete a client from a slot connected to one of its own
+    signals or from a subscription handler (the client's code is still on the stack after
+    the handler returns): call deleteLater() there.
 */
 class STOMPQT_EXPORT StompClient : public QObject
 {
