@@ -97,10 +97,11 @@ public:
     std::atomic<qint64> readHighWaterMark{16 * 1024 * 1024};
     std::atomic<bool> deliveryPaused{false};
 
-    // WorkerThread: the client's thread hands back the messages it routed, and the
-    // connection's parser builds new frames in their storage (StompFrameParser reuses the
-    // frame its caller passes in when nothing else holds it): no allocation per message in
-    // the worker and no free of it in the client's thread. Bounded in count and size.
+    // WorkerThread: the client's thread hands back the messages it routed (StompMessageQueue:
+    // those its consumers took), and the connection's parser builds new frames in their
+    // storage (StompFrameParser reuses the frame its caller passes in when nothing else holds
+    // it): no allocation per message in the connection's thread and no free of it in the
+    // other. Bounded in count and size.
     void returnFrames(const QList<StompFrame> &frames);
     QList<StompFrame> takeReturnedFrames();
     std::atomic<bool> framesReturned{false};

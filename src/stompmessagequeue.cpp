@@ -49,6 +49,14 @@ public:
     bool closed = false;
     QPointer<StompConnection> connection;
     QPointer<StompClient> client;
+
+    // Messages that take() handed out (small bodies only), passed back to the connection 64 at a
+    // time (StompSharedState::returnFrames()) so that its parser builds new messages in their
+    // storage instead of allocating: a consumer loop has dropped all but the newest by then. The
+    // parser reuses a frame only when nothing else holds it, so one a consumer keeps stays intact.
+    QList<StompFrame> handedOut; // under mutex
+    std::shared_ptr<StompSharedState> shared;
+    static constexpr qsizetype kHandBackEvery = 64;
 };
 
 std::optional<StompFrame> StompMessageQueuePrivate::take(StompQueueChannel &channel, int msecs)
@@ -72,6 +80,12 @@ std::optional<StompFrame> StompMessageQueuePrivate::take(StompQueueChannel &chan
     }
     StompFrame frame = std::move(channel.items.front());
     channel.items.pop_front();
+    QList<StompFrame> handBack;
+    if (&channel == &messages && shared && frame.bodySize() <= StompSharedState::kMaxReturnedBody) {
+        handedOut.append(frame);
+        if (handedOut.size() >= kHandBackEvery)
+            handBack.swap(handedOut);
+    }
     const bool passOn = channel.needsWake(); // more left: pass the wake-up on to the next consumer
     // Hysteresis (resume at half) keeps pause/resume from flapping on every message.
     const bool resumeNow = &channel == &messages && paused
@@ -82,6 +96,8 @@ std::optional<StompFrame> StompMessageQueuePrivate::take(StompQueueChannel &chan
     channel.wake(passOn);
     if (resumeNow)
         resume();
+    if (!handBack.isEmpty())
+        shared->returnFrames(handBack);
     return frame;
 }
 
@@ -101,6 +117,7 @@ StompMessageQueue::StompMessageQueue(StompClient *client, int capacity, QObject 
 {
     d->capacity = qMax(1, capacity);
     d->client = client;
+    d->shared = client->d->shared;
     StompConnection *c = client->d->connection;
     d->connection = c;
     std::weak_ptr<StompMessageQueuePrivate> weak = d;

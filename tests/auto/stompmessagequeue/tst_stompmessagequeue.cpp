@@ -81,6 +81,8 @@ private Q_SLOTS:
     void errors();
     void closeWakesTake_data() { modes_data(); }
     void closeWakesTake();
+    void messagesKeptByConsumersStayIntact_data() { modes_data(); }
+    void messagesKeptByConsumersStayIntact();
 };
 
 void tst_StompMessageQueue::modes_data()
@@ -393,4 +395,80 @@ void tst_StompMessageQueue::closeWakesTake()
 }
 
 QTEST_MAIN(tst_StompMessageQueue)
+void tst_StompMessageQueue::messagesKeptByConsumersStayIntact()
+{
+    // The queue hands the messages its consumers took back to the connection, whose parser
+    // builds new messages in their storage once nothing else holds them. Consumers in two
+    // threads keep some messages (whole, or only the body) while taking thousands more: what
+    // they kept must never change, and every message must arrive whole. (Under
+    // ThreadSanitizer too: the hand-back crosses threads.)
+    QFETCH(QString, brokerName);
+    QFETCH(StompClient::ListenerMode, mode);
+    STOMPQT_REQUIRE_BROKER(broker, brokerByName(brokerName));
+    const QString dest = uniqueQueue("kept");
+    constexpr int kMessages = 3000;
+    const auto bodyOf = [](int i) {
+        return QByteArray::number(i) + ':' + QByteArray(1 + (i * 131) % 3000, char('a' + i % 26));
+    };
+    const auto headerOf = [](int i) { return QByteArray(1 + (i * 7) % 90, char('A' + i % 26)); };
+
+    auto client = makeClient(broker, mode);
+    StompMessageQueue queue(client.get(), 10000);
+    client->connectToHost();
+    QVERIFY(QTest::qWaitFor([&] { return client->state() == StompClient::Connected; }, 10000));
+    client->subscribe(dest, StompClient::AckAuto);
+    StompPublisher publisher(settingsFor(broker));
+    bool sentAll = true;
+    QVERIFY(runInThread([&] {
+        for (int i = 0; i < kMessages && sentAll; ++i)
+            sentAll = publisher.send(dest, bodyOf(i), {{"x-index", QByteArray::number(i)}, {"x-pad", headerOf(i)}});
+        publisher.disconnectFromHost();
+    }, 60000));
+    QVERIFY(sentAll);
+
+    QMutex mutex;
+    QStringList wrong;
+    QSet<int> seen;
+    QList<QPair<int, StompFrame>> keptFrames;
+    QList<QPair<int, QByteArray>> keptBodies;
+    std::atomic<int> taken{0};
+    std::atomic<bool> stop{false};
+    std::vector<std::thread> consumers;
+    for (int c = 0; c < 2; ++c) {
+        consumers.emplace_back([&] {
+            while (!stop.load() && taken.load() < kMessages) {
+                const auto frame = queue.take(100);
+                if (!frame)
+                    continue;
+                const int i = frame->header("x-index").toInt();
+                QMutexLocker lock(&mutex);
+                if (frame->body() != bodyOf(i) || frame->header("x-pad") != headerOf(i) || seen.contains(i))
+                    wrong << QString::number(i);
+                seen.insert(i);
+                if (i % 3 == 0)
+                    keptFrames.append({i, *frame});
+                else if (i % 5 == 0)
+                    keptBodies.append({i, frame->body()});
+                ++taken;
+            }
+        });
+    }
+    const bool all = QTest::qWaitFor([&] { return taken.load() >= kMessages; }, 60000);
+    stop = true;
+    queue.close(); // consumers leave take()
+    for (auto &t : consumers)
+        t.join();
+    QVERIFY2(all, QByteArray::number(taken.load()));
+    QVERIFY2(wrong.isEmpty(), qPrintable(wrong.mid(0, 5).join(QStringLiteral(", "))));
+    QCOMPARE(seen.size(), kMessages);
+    for (const auto &[i, f] : std::as_const(keptFrames)) {
+        QCOMPARE(f.body(), bodyOf(i));
+        QCOMPARE(f.header("x-pad"), headerOf(i));
+        QCOMPARE(f.header("x-index").toInt(), i);
+    }
+    for (const auto &[i, body] : std::as_const(keptBodies))
+        QCOMPARE(body, bodyOf(i));
+    QVERIFY(disconnectClient(*client));
+}
+
 #include "tst_stompmessagequeue.moc"
