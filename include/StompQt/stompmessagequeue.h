@@ -34,6 +34,8 @@ public:
     void setQueueTimeout(int msecs);
 
     /// Blocks until a message is there or \a msecs passed (-2: queueTimeout(); -1: forever).
+    /// The frame is the caller's to keep as long as it likes; once every copy of it is gone,
+    /// the connection builds a later message in its storage (no allocation per message).
     std::optional<StompFrame> take(int msecs = -2);
     std::optional<StompFrame> tryTake();
     std::optional<StompFrame> takeReceipt(int msecs = -2);
