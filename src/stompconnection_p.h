@@ -291,7 +291,7 @@ private:
     QSet<QString> m_replayReceipts;
     StompFrameParser m_parser;
     QByteArray m_readBuffer;
-    QList<StompFrame> m_spareFrames; // returned by the client's thread (WorkerThread)
+    QList<StompFrame> m_spareFrames; // handed back by the client (WorkerThread) or StompMessageQueue
     QByteArray m_writeBuffer;
     StompClient::State m_state = StompClient::Disconnected;
     StompFrame::Version m_version = StompFrame::Version::V1_2;

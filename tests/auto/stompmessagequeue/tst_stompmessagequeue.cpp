@@ -17,6 +17,7 @@
 #include <QtTest/qtest.h>
 
 #include <atomic>
+#include <functional>
 #include <thread>
 #include <vector>
 
@@ -53,6 +54,28 @@ template<typename F> bool runInThread(F f, int msecs)
     const bool ok = QTest::qWaitFor([&] { return done.load(); }, msecs);
     t.join(); // f is bounded itself
     return ok;
+}
+
+// Publishes \a n messages (body(i), headers(i)) to \a dest from another thread while this one
+// keeps serving the client's socket. True when every send() succeeded, within 60 s.
+template<typename Body>
+bool publishAll(const StompBrokerEnv &broker, const QString &dest, int n, Body body,
+                const std::function<StompHeaders(int)> &headers = {})
+{
+    StompPublisher publisher(settingsFor(broker));
+    bool sentAll = true;
+    const bool done = runInThread([&] {
+        for (int i = 0; i < n && sentAll; ++i)
+            sentAll = publisher.send(dest, body(i), headers ? headers(i) : StompHeaders{});
+        publisher.disconnectFromHost();
+    }, 60000);
+    return done && sentAll;
+}
+
+bool connectClient(StompClient &client)
+{
+    client.connectToHost();
+    return QTest::qWaitFor([&] { return client.state() == StompClient::Connected; }, 10000);
 }
 
 bool disconnectClient(StompClient &client)
@@ -113,8 +136,7 @@ void tst_StompMessageQueue::consumersAckIndividually()
         auto client = makeClient(broker, mode);
         StompMessageQueue queue(client.get(), 10000);
         QCOMPARE(queue.client(), client.get());
-        client->connectToHost();
-        QVERIFY(QTest::qWaitFor([&] { return client->state() == StompClient::Connected; }, 10000));
+        QVERIFY(connectClient(*client));
         client->subscribe(dest, StompClient::AckClientIndividual);
 
         QMutex mutex;
@@ -144,14 +166,8 @@ void tst_StompMessageQueue::consumersAckIndividually()
                 }
             });
         }
-        StompPublisher publisher(settingsFor(broker));
-        bool sentAll = true;
-        // Publish from another thread so that this one keeps serving the client's socket.
-        const bool published = runInThread([&] {
-            for (int i = 0; i < kMessages && sentAll; ++i)
-                sentAll = publisher.send(dest, "m-" + QByteArray::number(i));
-            publisher.disconnectFromHost();
-        }, 60000);
+        const bool published = publishAll(broker, dest, kMessages,
+                                          [](int i) { return "m-" + QByteArray::number(i); });
         const bool allTaken = QTest::qWaitFor([&] { return taken.load() >= kMessages; }, 60000);
         // Anything extra (a duplicate) would come right behind.
         QTest::qWait(300);
@@ -159,7 +175,6 @@ void tst_StompMessageQueue::consumersAckIndividually()
         for (auto &t : consumers)
             t.join();
         QVERIFY(published);
-        QVERIFY(sentAll);
         QVERIFY2(allTaken, qPrintable(QStringLiteral("took %1 of %2").arg(taken.load()).arg(kMessages)));
         QCOMPARE(duplicates, 0);
         QCOMPARE(bodies.size(), kMessages);
@@ -199,22 +214,13 @@ void tst_StompMessageQueue::capacityFlowControl()
     const QByteArray padding(200, 'x');
 
     // The messages wait on the broker first, so that subscribing floods the client.
-    {
-        StompPublisher publisher(settingsFor(broker));
-        bool sentAll = true;
-        QVERIFY(runInThread([&] {
-            for (int i = 0; i < kMessages && sentAll; ++i)
-                sentAll = publisher.send(dest, "c-" + QByteArray::number(i) + '-' + padding);
-            publisher.disconnectFromHost();
-        }, 60000));
-        QVERIFY(sentAll);
-    }
+    QVERIFY(publishAll(broker, dest, kMessages,
+                       [&](int i) { return "c-" + QByteArray::number(i) + '-' + padding; }));
 
     auto client = makeClient(broker, mode);
     StompMessageQueue queue(client.get(), kCapacity);
     QCOMPARE(queue.capacity(), kCapacity);
-    client->connectToHost();
-    QVERIFY(QTest::qWaitFor([&] { return client->state() == StompClient::Connected; }, 10000));
+    QVERIFY(connectClient(*client));
     client->subscribe(dest, StompClient::AckAuto);
 
     int maxSize = 0;
@@ -280,8 +286,7 @@ void tst_StompMessageQueue::takeTimeout()
     QCOMPARE(queue.parent(), &owner);
     QCOMPARE(queue.client(), client.get()); // not the parent
     QCOMPARE(queue.queueTimeout(), 5000); // the seed's default queue_timeout
-    client->connectToHost();
-    QVERIFY(QTest::qWaitFor([&] { return client->state() == StompClient::Connected; }, 10000));
+    QVERIFY(connectClient(*client));
     client->subscribe(uniqueQueue("timeout"));
 
     QElapsedTimer timer;
@@ -311,8 +316,7 @@ void tst_StompMessageQueue::receipts()
     STOMPQT_REQUIRE_BROKER(broker, brokerByName(brokerName));
     auto client = makeClient(broker, mode);
     StompMessageQueue queue(client.get());
-    client->connectToHost();
-    QVERIFY(QTest::qWaitFor([&] { return client->state() == StompClient::Connected; }, 10000));
+    QVERIFY(connectClient(*client));
     const QString dest = uniqueQueue("receipts");
     client->subscribe(dest);
     const QString id1 = client->send(dest, "with receipt", {}, StompClient::WithReceipt);
@@ -344,8 +348,7 @@ void tst_StompMessageQueue::errors()
     STOMPQT_REQUIRE_BROKER(broker, brokerByName(brokerName));
     auto client = makeClient(broker, mode);
     StompMessageQueue queue(client.get());
-    client->connectToHost();
-    QVERIFY(QTest::qWaitFor([&] { return client->state() == StompClient::Connected; }, 10000));
+    QVERIFY(connectClient(*client));
     // RabbitMQ answers a destination it does not know with an ERROR frame.
     client->send(QStringLiteral("/invalid/x"), "nowhere");
     std::optional<StompFrame> error;
@@ -364,8 +367,7 @@ void tst_StompMessageQueue::closeWakesTake()
     STOMPQT_REQUIRE_BROKER(broker, brokerByName(brokerName));
     auto client = makeClient(broker, mode);
     StompMessageQueue queue(client.get());
-    client->connectToHost();
-    QVERIFY(QTest::qWaitFor([&] { return client->state() == StompClient::Connected; }, 10000));
+    QVERIFY(connectClient(*client));
 
     std::atomic<bool> returned{false};
     std::atomic<qint64> waited{-1};
@@ -394,7 +396,6 @@ void tst_StompMessageQueue::closeWakesTake()
     QVERIFY(disconnectClient(*client));
 }
 
-QTEST_MAIN(tst_StompMessageQueue)
 void tst_StompMessageQueue::messagesKeptByConsumersStayIntact()
 {
     // The queue hands the messages its consumers took back to the connection, whose parser
@@ -414,17 +415,11 @@ void tst_StompMessageQueue::messagesKeptByConsumersStayIntact()
 
     auto client = makeClient(broker, mode);
     StompMessageQueue queue(client.get(), 10000);
-    client->connectToHost();
-    QVERIFY(QTest::qWaitFor([&] { return client->state() == StompClient::Connected; }, 10000));
+    QVERIFY(connectClient(*client));
     client->subscribe(dest, StompClient::AckAuto);
-    StompPublisher publisher(settingsFor(broker));
-    bool sentAll = true;
-    QVERIFY(runInThread([&] {
-        for (int i = 0; i < kMessages && sentAll; ++i)
-            sentAll = publisher.send(dest, bodyOf(i), {{"x-index", QByteArray::number(i)}, {"x-pad", headerOf(i)}});
-        publisher.disconnectFromHost();
-    }, 60000));
-    QVERIFY(sentAll);
+    QVERIFY(publishAll(broker, dest, kMessages, bodyOf, [&](int i) {
+        return StompHeaders{{"x-index", QByteArray::number(i)}, {"x-pad", headerOf(i)}};
+    }));
 
     QMutex mutex;
     QStringList wrong;
@@ -471,4 +466,5 @@ void tst_StompMessageQueue::messagesKeptByConsumersStayIntact()
     QVERIFY(disconnectClient(*client));
 }
 
+QTEST_MAIN(tst_StompMessageQueue)
 #include "tst_stompmessagequeue.moc"
