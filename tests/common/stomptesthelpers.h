@@ -89,17 +89,21 @@ inline QByteArrayList bodiesOf(const QSignalSpy &spy)
 
 /// Connects \a client and returns the server side of connection \a index, or nullptr.
 /// \a Server is FakeStompServer (a template, so that this header does not need it).
+/// Returns once connected() has been delivered in this thread, not merely once state() says
+/// Connected: in WorkerThread mode state() changes in the worker first, and the queued
+/// stateChanged(Connected) would otherwise reach a spy the test creates afterwards.
 template<typename Server>
 auto connectTo(StompClient &client, Server &server, int index = 0)
         -> decltype(server.waitForConnect(index, WaitMs))
 {
+    QSignalSpy connected(&client, &StompClient::connected);
     client.connectToHost();
     auto *connection = server.waitForConnect(index, WaitMs);
     if (!connection)
         return nullptr;
-    if (!QTest::qWaitFor([&] { return client.state() == StompClient::Connected; }, WaitMs))
+    if (!QTest::qWaitFor([&] { return !connected.isEmpty(); }, WaitMs))
         return nullptr;
-    return connection;
+    return client.state() == StompClient::Connected ? connection : nullptr;
 }
 
 /// The broker of this run named "ActiveMQ", or else RabbitMQ.
