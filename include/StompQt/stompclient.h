@@ -60,6 +60,10 @@ public:
     client's thread. In WorkerThread mode they live in a worker thread owned by the client,
     so that a busy GUI thread cannot stall heart-beats or reading; signals still arrive in
     the client's thread. In both modes the public functions may be called from any thread.
+    In WorkerThread mode the getters (state(), version(), ...) show the worker's current
+    view, which may be ahead of the signals still queued for the client's thread: a
+    stateChanged() spy connected right after waitForConnected() returned can still receive
+    the stateChanged(Connected) of that connection.
 
     The passcode is never written to a log or to frameSent()/QDebug output.
 
