@@ -9,6 +9,7 @@
 #include <QtCore/qcoreapplication.h>
 #include <QtCore/qeventloop.h>
 #include <QtCore/qmetaobject.h>
+#include <QtCore/qpointer.h>
 #include <QtCore/qrandom.h>
 #include <QtCore/qthread.h>
 #include <QtNetwork/qtnetworkglobal.h>
@@ -50,16 +51,25 @@ void StompClientPrivate::createConnection()
         for (StompSubscription *s : ended) {
             s->setActive(false);
             emit s->unsubscribed();
+            if (orphaned) // the client was deleted in that handler, and with it `ended`
+                return;
         }
         emit q->disconnected();
     });
     relay(&C::errorOccurred, &S::errorOccurred);
     // Messages: a direct call in CallerThread, batches across threads (below) in WorkerThread.
-    if (!worker)
-        connection->setMessageRoute([this](const StompFrame &m) { route(m); });
-    relay(&C::messagesReceived, [this](const QList<StompFrame> &batch, qint64 cost) {
-        for (const StompFrame &m : batch)
+    if (!worker) {
+        connection->setMessageRoute([this](const StompFrame &m) {
+            Dispatch scope(this);
             route(m);
+        });
+    }
+    relay(&C::messagesReceived, [this](const QList<StompFrame> &batch, qint64 cost) {
+        for (const StompFrame &m : batch) {
+            route(m);
+            if (orphaned)
+                return;
+        }
         shared->returnFrames(batch); // their storage serves the next messages
         // Handled: below half of readHighWaterMark the worker reads again (hysteresis keeps
         // pause and resume from alternating on every read).
@@ -91,16 +101,25 @@ void StompClientPrivate::createConnection()
 template<typename... Args, typename Handler>
 void StompClientPrivate::relay(void (StompConnection::*signal)(Args...), Handler handler)
 {
+    StompClient *client = q;
+    StompClientPrivate *self = this;
     if (!worker) {
-        QObject::connect(connection, signal, q, handler);
+        QObject::connect(connection, signal, q, [client, self, handler](Args... args) {
+            Dispatch scope(self);
+            call(client, handler, args...);
+        });
         return;
     }
-    StompClient *client = q;
+    // The posted call is dropped if the client is deleted before it runs.
     QObject::connect(
             connection, signal, connection,
-            [client, handler](Args... args) {
+            [client, self, handler](Args... args) {
                 QMetaObject::invokeMethod(
-                        client, [client, handler, args...] { call(client, handler, args...); },
+                        client,
+                        [client, self, handler, args...] {
+                            Dispatch scope(self);
+                            call(client, handler, args...);
+                        },
                         Qt::QueuedConnection);
             },
             Qt::DirectConnection);
@@ -344,6 +363,8 @@ StompSubscription *StompClientPrivate::findSubscription(QByteArrayView id) const
 void StompClientPrivate::route(const StompFrame &message)
 {
     emit q->messageReceived(message);
+    if (orphaned)
+        return;
     if (StompSubscription *s = findSubscription(message.headerView("subscription")))
         s->deliver(message);
 }
@@ -376,7 +397,10 @@ StompClient::~StompClient()
         for (StompSubscription *s : std::as_const(d->subscriptions))
             s->m_client = nullptr;
     }
-    if (d->connection) {
+    const bool inHandler = d->dispatching > 0;
+    if (inHandler && !d->worker) {
+        d->orphan();
+    } else if (d->connection) {
         StompConnection *c = d->connection;
         if (d->worker)
             stompCallInThread(c, [c] { c->abortNow(); });
@@ -384,6 +408,32 @@ StompClient::~StompClient()
             c->abortNow();
     }
     d->destroyConnection();
+    if (inHandler) {
+        d->orphaned = true;
+        (void)d.release(); // the outermost StompClientPrivate::Dispatch deletes it
+    }
+}
+
+// ~StompClient from inside one of the client's own handlers in CallerThread mode (in
+// WorkerThread mode the connection's code runs in the worker, none of it is on this stack).
+// The connection closes at once (the server sees the socket close, nothing queued is sent)
+// and tells the client nothing more. Its code that called the handler is still on the
+// stack: it sees the connection ended, returns, and deleteLater() deletes it.
+void StompClientPrivate::orphan()
+{
+    orphaned = true;
+    StompConnection *c = connection;
+    if (!c)
+        return;
+    connection = nullptr;
+    {
+        QMutexLocker lock(&opsMutex);
+        ops.clear();
+    }
+    QObject::disconnect(c, nullptr, q, nullptr);
+    QCoreApplication::removePostedEvents(c, QEvent::MetaCall); // drainOps() calls for this
+    c->abortNow();
+    c->deleteLater();
 }
 
 QString StompClient::host() const { return d->config.host; }
@@ -983,8 +1033,13 @@ void StompSubscription::unsubscribe()
 void StompSubscription::deliver(const StompFrame &message)
 {
     ++m_count;
-    if (m_handler)
+    if (m_handler) {
+        // The handler may delete this subscription, or the client and with it its children.
+        const QPointer<StompSubscription> alive(this);
         m_handler(message);
+        if (!alive)
+            return;
+    }
     emit messageReceived(message);
 }
 

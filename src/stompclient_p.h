@@ -85,6 +85,26 @@ public:
     quint64 sessionsEnded = 0;
     void forgetSubscription(StompSubscription *subscription);
     std::atomic<quint64> idCounter{0};
+
+    // The client's own handlers running now (its signals, subscription handlers; always in
+    // the client's thread). A client deleted from one of them is orphaned: ~StompClient leaves
+    // this object (and, in CallerThread mode, the connection, whose code is still on the
+    // stack below the handler) alive; the code that called the handler sees `orphaned`,
+    // returns without touching the client, and the outermost Dispatch deletes this object.
+    int dispatching = 0;
+    bool orphaned = false;
+    struct Dispatch
+    {
+        explicit Dispatch(StompClientPrivate *d) : d(d) { ++d->dispatching; }
+        ~Dispatch()
+        {
+            if (--d->dispatching == 0 && d->orphaned)
+                delete d;
+        }
+        Q_DISABLE_COPY_MOVE(Dispatch)
+        StompClientPrivate *d;
+    };
+    void orphan();
     QString idPrefix = QString::number(QRandomGenerator::global()->generate64() & 0xffffffffffULL, 36);
 };
 

@@ -67,9 +67,12 @@ public:
 
     The passcode is never written to a log or to frameSent()/QDebug output.
 
-    As with QTcpSocket, do not \c delete a client from a slot connected to one of its own
-    signals or from a subscription handler (the client's code is still on the stack after
-    the handler returns): call deleteLater() there.
+    A client may be deleted from a slot connected to one of its own signals or from a
+    subscription handler, with \c delete or deleteLater(). With \c delete the connection is
+    closed at once (nothing queued is sent, no DISCONNECT), no further signal is emitted, and
+    frames of the same read that were not handled yet are dropped; in CallerThread mode the
+    connection object itself is freed by deleteLater(), so only memory (not the socket) waits
+    for the event loop. deleteLater() first delivers the rest of the read.
 */
 class STOMPQT_EXPORT StompClient : public QObject
 {

@@ -19,6 +19,7 @@
 #include <QtCore/qdebug.h>
 #include <QtCore/qelapsedtimer.h>
 #include <QtCore/qfile.h>
+#include <QtCore/qpointer.h>
 #include <QtCore/qscopeguard.h>
 #include <QtCore/qthread.h>
 #include <QtTest/qsignalspy.h>
@@ -28,6 +29,9 @@
 #endif
 
 #include <array>
+#ifdef __GLIBC__
+#  include <malloc.h>
+#endif
 
 #ifdef Q_OS_LINUX
 #  include <netinet/in.h>
@@ -171,6 +175,8 @@ private slots:
     void sendWhenDisconnected();
     void deletedSubscriptionIsForgotten_data();
     void deletedSubscriptionIsForgotten();
+    void deletedInItsOwnHandler_data();
+    void deletedInItsOwnHandler();
 
 private:
     static void addModeRows();
@@ -1936,6 +1942,87 @@ void tst_StompClient::deletedSubscriptionIsForgotten()
     QCOMPARE(bodiesOf(keptMessages), QByteArrayList{"kept's"});
     // The id is free again.
     QVERIFY(client.subscribe(QStringLiteral("/queue/b"), StompClient::AckAuto, {}, QStringLiteral("doomed")));
+}
+
+void tst_StompClient::deletedInItsOwnHandler_data()
+{
+    QTest::addColumn<Mode>("mode");
+    QTest::addColumn<QString>("handler");
+    for (const auto &[name, mode] : kModes) {
+        for (const char *handler : {"messageReceived", "subscription handler", "subscription signal",
+                                    "receiptReceived", "errorOccurred", "unsubscribed", "disconnected"})
+            QTest::addRow("%s/%s", handler, name) << mode << QString::fromLatin1(handler);
+    }
+}
+
+// QObject habit says deleteLater(), but a plain `delete client` in one of its own handlers
+// must not touch freed memory: the client's and the connection's code that called the handler
+// is still on the stack (in CallerThread mode the whole read loop), and more frames of the
+// same read wait behind the one being handled. glibc is told to scribble over freed blocks, so
+// that code reading them goes wrong visibly instead of by luck.
+void tst_StompClient::deletedInItsOwnHandler()
+{
+    QFETCH(Mode, mode);
+    QFETCH(QString, handler);
+#ifdef __GLIBC__
+    mallopt(M_PERTURB, 0xa5);
+    auto restore = qScopeGuard([] { mallopt(M_PERTURB, 0); });
+#endif
+
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    auto *client = new StompClient;
+    const QPointer<StompClient> alive(client);
+    auto cleanup = qScopeGuard([&] { delete alive.data(); });
+    configure(*client, server, mode);
+    FakeStompConnection *connection = connectTo(*client, server);
+    QVERIFY(connection);
+    StompSubscription *a = client->subscribe(QStringLiteral("/queue/a"), StompClient::AckAuto, {},
+                                             QStringLiteral("a"));
+    StompSubscription *b = client->subscribe(QStringLiteral("/queue/a"), StompClient::AckAuto, {},
+                                             QStringLiteral("b"));
+    QVERIFY(connection->waitForFrameCount(StompFrame::Subscribe, 2));
+
+    int calls = 0;
+    auto kill = [&] {
+        ++calls;
+        delete alive.data();
+    };
+    if (handler == QLatin1String("messageReceived"))
+        QObject::connect(client, &StompClient::messageReceived, kill);
+    else if (handler == QLatin1String("subscription handler"))
+        a->setHandler([&](const StompFrame &) { kill(); });
+    else if (handler == QLatin1String("subscription signal"))
+        QObject::connect(a, &StompSubscription::messageReceived, kill);
+    else if (handler == QLatin1String("receiptReceived"))
+        QObject::connect(client, &StompClient::receiptReceived, kill);
+    else if (handler == QLatin1String("errorOccurred"))
+        QObject::connect(client, &StompClient::errorOccurred, kill);
+    else if (handler == QLatin1String("unsubscribed")) // whichever is told first
+        for (StompSubscription *s : {a, b})
+            QObject::connect(s, &StompSubscription::unsubscribed, kill);
+    else
+        QObject::connect(client, &StompClient::disconnected, kill);
+
+    // One write: the frame whose handler deletes the client, then more for both subscriptions.
+    QByteArray bytes;
+    if (handler == QLatin1String("receiptReceived"))
+        bytes += encoded(StompFrame(StompFrame::Receipt, {{"receipt-id", "r-1"}}));
+    else if (handler == QLatin1String("errorOccurred"))
+        bytes += encoded(StompFrame(StompFrame::Error, {{"message", "go away"}}));
+    for (int i = 0; i < 20; ++i)
+        bytes += encoded(message(i % 2 ? "b" : "a", "m" + QByteArray::number(i), "body"));
+    connection->sendRaw(bytes);
+    const bool closes = handler == QLatin1String("unsubscribed") || handler == QLatin1String("disconnected");
+    if (closes)
+        connection->close();
+
+    QTRY_VERIFY_WITH_TIMEOUT(alive.isNull(), WaitMs);
+    QVERIFY(connection->waitForClosed()); // the client's socket closed with it
+    QTest::qWait(20); // what the client left to deleteLater() is deleted now
+    QCOMPARE(calls, 1);
+    if (!closes) // nothing reached the server after the subscriptions
+        QCOMPARE(connection->frames().last().command(), StompFrame::Subscribe);
 }
 
 QTEST_MAIN(tst_StompClient)
