@@ -210,21 +210,29 @@ step_fuzz() {
     echo "fuzz: no crash in ${secs}s"
 }
 
-# The client (both modes), the threaded client and the publisher/queue tests again, built
-# with ThreadSanitizer: any report fails (tsan.supp names only Qt's and GLib's own internals).
-step_tsan() {
-    local dir=$ROOT/build-tsan
-    say "ThreadSanitizer build ($dir) and thread tests"
+# sanitized_suites DIR FLAGS TEST...: a build in DIR with FLAGS on the compiler and linker
+# (the library and the tests; no QML, tools, examples or benchmarks), then TEST... under ctest.
+sanitized_suites() {
+    local dir=$1 flags=$2
+    shift 2
+    local tests=("$@")
     configure_once "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DSTOMPQT_BUILD_QML=OFF -DSTOMPQT_BUILD_EXAMPLES=OFF -DSTOMPQT_BUILD_BENCHMARKS=OFF \
         -DSTOMPQT_BUILD_TOOLS=OFF -DSTOMPQT_BUILD_TRANSLATIONS=OFF \
-        -DCMAKE_CXX_FLAGS=-fsanitize=thread -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread \
-        -DCMAKE_SHARED_LINKER_FLAGS=-fsanitize=thread >/dev/null || return 1
-    local tests=(tst_stompclient tst_stompclient_broker tst_stompclient_threads tst_stompmessagequeue tst_stomppublisher)
+        "-DCMAKE_CXX_FLAGS=$flags" "-DCMAKE_EXE_LINKER_FLAGS=$flags" \
+        "-DCMAKE_SHARED_LINKER_FLAGS=$flags" >/dev/null || return 1
     cmake --build "$dir" -j"$JOBS" --target "${tests[@]}" || return 1
     local regex
     regex=$(IFS='|'; echo "${tests[*]}")
     ctest --test-dir "$dir" --output-on-failure --no-tests=error -j1 --timeout 600 -R "^($regex)\$"
+}
+
+# The client (both modes), the threaded client and the publisher/queue tests again, built
+# with ThreadSanitizer: any report fails (tsan.supp names only Qt's and GLib's own internals).
+step_tsan() {
+    say "ThreadSanitizer build ($ROOT/build-tsan) and thread tests"
+    sanitized_suites "$ROOT/build-tsan" -fsanitize=thread \
+        tst_stompclient tst_stompclient_broker tst_stompclient_threads tst_stompmessagequeue tst_stomppublisher
 }
 
 # The suites that face a broken or hostile server (the in-process fake server: malformed and
@@ -232,21 +240,12 @@ step_tsan() {
 # AddressSanitizer and UBSan: a read of freed memory or past a buffer fails the run even
 # where it would not crash. Leak checking is off: Qt and GLib keep process-lifetime blocks.
 step_asan() {
-    local dir=$ROOT/build-asan
-    say "AddressSanitizer build ($dir) and fault tests"
-    configure_once "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-        -DSTOMPQT_BUILD_QML=OFF -DSTOMPQT_BUILD_EXAMPLES=OFF -DSTOMPQT_BUILD_BENCHMARKS=OFF \
-        -DSTOMPQT_BUILD_TOOLS=OFF -DSTOMPQT_BUILD_TRANSLATIONS=OFF \
-        "-DCMAKE_CXX_FLAGS=-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
-        -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=address,undefined \
-        -DCMAKE_SHARED_LINKER_FLAGS=-fsanitize=address,undefined >/dev/null || return 1
-    local tests=(tst_stompclient tst_stompfaults tst_stompreconnect tst_stompframeparser)
-    cmake --build "$dir" -j"$JOBS" --target "${tests[@]}" || return 1
-    local regex
-    regex=$(IFS='|'; echo "${tests[*]}")
+    say "AddressSanitizer + UBSan build ($ROOT/build-asan) and fault tests"
     ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1} \
     UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1} \
-        ctest --test-dir "$dir" --output-on-failure --no-tests=error -j1 --timeout 600 -R "^($regex)\$"
+        sanitized_suites "$ROOT/build-asan" \
+        "-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+        tst_stompclient tst_stompfaults tst_stompreconnect tst_stompframeparser
 }
 
 step_package() {
