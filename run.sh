@@ -235,17 +235,20 @@ step_tsan() {
         tst_stompclient tst_stompclient_broker tst_stompclient_threads tst_stompmessagequeue tst_stomppublisher
 }
 
-# The suites that face a broken or hostile server (the in-process fake server: malformed and
-# truncated frames, stalls, drops, handlers that delete the client) and the parser, built with
-# AddressSanitizer and UBSan: a read of freed memory or past a buffer fails the run even
-# where it would not crash. Leak checking is off: Qt and GLib keep process-lifetime blocks.
+# Every suite of the library's C++ API (the in-process fake server's malformed and truncated
+# frames, stalls, drops and handlers that delete the client; the brokers; TLS; WebSocket; the
+# protocol core), built with AddressSanitizer and UBSan: a read of freed memory or past a
+# buffer fails the run even where it would not crash. Leak checking is off: Qt and GLib keep
+# process-lifetime blocks.
 step_asan() {
-    say "AddressSanitizer + UBSan build ($ROOT/build-asan) and fault tests"
+    say "AddressSanitizer + UBSan build ($ROOT/build-asan) and the library's suites"
     ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1} \
     UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1} \
         sanitized_suites "$ROOT/build-asan" \
         "-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
-        tst_stompclient tst_stompfaults tst_stompreconnect tst_stompframeparser
+        tst_stompframe tst_stompframeparser tst_stompframeencoder tst_stompclient \
+        tst_stompclient_broker tst_stompclient_threads tst_stompfaults tst_stompreconnect \
+        tst_stompmessagequeue tst_stomppublisher tst_stomptls tst_stompwebsocket
 }
 
 step_package() {
