@@ -248,7 +248,7 @@ step_asan() {
         "-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
         tst_stompframe tst_stompframeparser tst_stompframeencoder tst_stompclient \
         tst_stompclient_broker tst_stompclient_threads tst_stompfaults tst_stompreconnect \
-        tst_stompmessagequeue tst_stomppublisher tst_stomptls tst_stompwebsocket
+        tst_stompmessagequeue tst_stomppublisher tst_stomptls tst_stompwebsocket tst_stomprandomstreams
 }
 
 step_package() {
