@@ -1949,8 +1949,9 @@ void tst_StompClient::deletedInItsOwnHandler_data()
     QTest::addColumn<Mode>("mode");
     QTest::addColumn<QString>("handler");
     for (const auto &[name, mode] : kModes) {
-        for (const char *handler : {"messageReceived", "subscription handler", "subscription signal",
-                                    "receiptReceived", "errorOccurred", "unsubscribed", "disconnected"})
+        for (const char *handler : {"connected", "messageReceived", "subscription handler",
+                                    "subscription signal", "receiptReceived", "errorOccurred",
+                                    "unsubscribed", "disconnected"})
             QTest::addRow("%s/%s", handler, name) << mode << QString::fromLatin1(handler);
     }
 }
@@ -1975,6 +1976,29 @@ void tst_StompClient::deletedInItsOwnHandler()
     const QPointer<StompClient> alive(client);
     auto cleanup = qScopeGuard([&] { delete alive.data(); });
     configure(*client, server, mode);
+    int calls = 0;
+    auto kill = [&] {
+        ++calls;
+        delete alive.data();
+    };
+    if (handler == QLatin1String("connected")) {
+        // A subscription made while connecting waits for CONNECTED behind the handler.
+        QObject::connect(client, &StompClient::connected, kill);
+        client->connectToHost();
+        client->subscribe(QStringLiteral("/queue/a"));
+        FakeStompConnection *connection = server.waitForConnect(0, WaitMs);
+        QVERIFY(connection);
+        QTRY_VERIFY_WITH_TIMEOUT(alive.isNull(), WaitMs);
+        QVERIFY(connection->waitForClosed());
+        QTest::qWait(20);
+        QCOMPARE(calls, 1);
+        // No DISCONNECT. In WorkerThread mode the worker flushed the SUBSCRIBE on CONNECTED,
+        // before connected() reached this thread.
+        const StompFrame::Command last = connection->frames().last().command();
+        QVERIFY2(last == StompFrame::Connect || (mode == StompClient::WorkerThread && last == StompFrame::Subscribe),
+                 qPrintable(QString::number(int(last))));
+        return;
+    }
     FakeStompConnection *connection = connectTo(*client, server);
     QVERIFY(connection);
     StompSubscription *a = client->subscribe(QStringLiteral("/queue/a"), StompClient::AckAuto, {},
@@ -1983,11 +2007,6 @@ void tst_StompClient::deletedInItsOwnHandler()
                                              QStringLiteral("b"));
     QVERIFY(connection->waitForFrameCount(StompFrame::Subscribe, 2));
 
-    int calls = 0;
-    auto kill = [&] {
-        ++calls;
-        delete alive.data();
-    };
     if (handler == QLatin1String("messageReceived"))
         QObject::connect(client, &StompClient::messageReceived, kill);
     else if (handler == QLatin1String("subscription handler"))
