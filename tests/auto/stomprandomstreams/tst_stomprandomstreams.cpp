@@ -1,6 +1,7 @@
 // Copyright (C) 2026 The StompQt authors. SPDX-License-Identifier: LGPL-3.0-or-later
 
-// What a server sends, generated: each row is a seed for a stream of CONNECTED, then a mix of
+// What a server sends, generated: each row is a seed for a stream of CONNECTED (STOMP 1.2, 1.1
+// or 1.0, each with its own header escaping), then a mix of
 // well-formed MESSAGE frames (escaped headers, bodies with and without content-length, NULs),
 // heart-beats, RECEIPTs, at most one thing that must end the connection (an ERROR, an unknown
 // command, a line or body or header count over the limits, an undefined escape, a body that
@@ -28,7 +29,7 @@ using namespace StompTest;
 
 namespace {
 
-constexpr int kStreamsPerMode = 60;
+constexpr int kStreamsPerMode = 80;
 
 StompParserLimits limits()
 {
@@ -49,6 +50,7 @@ struct Stream
     QByteArrayList bodies;       // what must be delivered, in order
     QList<StompHeaders> headers; // and the headers each of them carries (escapes decoded)
     int receipts = 0;            // RECEIPTs before the fatal item
+    StompFrame::Version version = StompFrame::Version::V1_2;
     Fatal fatal = Fatal::None;
     Ending ending = Ending::Close;
     QList<int> chunks;           // sizes the bytes are written in
@@ -65,18 +67,27 @@ QByteArray randomBytes(QRandomGenerator &rng, int n, bool allowNul)
     return out;
 }
 
-// A header value with the characters STOMP 1.2 escapes, and bytes over 0x7f.
-QByteArray randomValue(QRandomGenerator &rng)
+// Header text with what \a version escapes (1.2: CR, LF, colon, backslash; 1.1: all but CR),
+// and bytes over 0x7f. STOMP 1.0 has no escapes: no CR or LF, no colon in a name, and no
+// spaces (1.0 leaves their trimming open).
+QByteArray randomText(QRandomGenerator &rng, StompFrame::Version version, bool name)
 {
-    static const char alphabet[] = "abcXYZ019 :\\\r\n-\xc3\xa9";
+    QByteArray alphabet = "abcXYZ019-\\\xc3\xa9";
+    if (version != StompFrame::Version::V1_0)
+        alphabet += " :\n";
+    else if (!name)
+        alphabet += ':';
+    if (version == StompFrame::Version::V1_2)
+        alphabet += '\r';
     QByteArray v;
     const int n = rng.bounded(12);
     for (int i = 0; i < n; ++i)
-        v += alphabet[rng.bounded(int(sizeof alphabet) - 1)];
+        v += alphabet.at(rng.bounded(int(alphabet.size())));
     return v;
 }
 
-QByteArray wellFormedMessage(QRandomGenerator &rng, int index, QByteArray *body, StompHeaders *extra)
+QByteArray wellFormedMessage(QRandomGenerator &rng, StompFrame::Version version, int index,
+                             QByteArray *body, StompHeaders *extra)
 {
     StompFrame f(StompFrame::Message, {{"destination", "/queue/r"},
                                        {"message-id", "m" + QByteArray::number(index)},
@@ -84,8 +95,8 @@ QByteArray wellFormedMessage(QRandomGenerator &rng, int index, QByteArray *body,
     const bool withLength = rng.bounded(3) != 0;
     if (withLength) { // escaped by the encoder
         for (int i = rng.bounded(4); i > 0; --i) {
-            const QByteArray name = "x-" + QByteArray::number(i) + randomValue(rng);
-            const QByteArray value = randomValue(rng);
+            const QByteArray name = "x-" + QByteArray::number(i) + randomText(rng, version, true);
+            const QByteArray value = randomText(rng, version, false);
             f.addHeader(name, value);
             extra->emplaceBack(name, value);
         }
@@ -93,7 +104,7 @@ QByteArray wellFormedMessage(QRandomGenerator &rng, int index, QByteArray *body,
     *body = randomBytes(rng, rng.bounded(2) ? rng.bounded(40) : rng.bounded(3000), withLength);
     f.setBody(*body);
     if (withLength)
-        return StompFrameEncoder::encode(f, StompFrame::Version::V1_2);
+        return StompFrameEncoder::encode(f, version);
     // No content-length: the body ends at the first NUL (it has none).
     QByteArray out = "MESSAGE\ndestination:/queue/r\nmessage-id:m" + QByteArray::number(index)
             + "\nsubscription:s\n\n" + *body;
@@ -156,13 +167,22 @@ Stream generate(quint32 seed)
 {
     QRandomGenerator rng(seed);
     Stream s;
-    s.bytes = StompFrameEncoder::encode(
-            StompFrame(StompFrame::Connected, {{"version", "1.2"}, {"heart-beat", "0,0"}}),
-            StompFrame::Version::V1_2);
+    // Half the streams speak 1.2, the rest 1.1 and 1.0 (a CONNECTED without version).
+    static const StompFrame::Version versions[] = {StompFrame::Version::V1_2, StompFrame::Version::V1_2,
+                                                   StompFrame::Version::V1_1, StompFrame::Version::V1_0};
+    s.version = versions[rng.bounded(4)];
+    StompFrame connected(StompFrame::Connected, {{"session", "random"}});
+    if (s.version == StompFrame::Version::V1_1)
+        connected.addHeader("version", "1.1");
+    else if (s.version == StompFrame::Version::V1_2)
+        connected.addHeader("version", "1.2");
+    s.bytes = StompFrameEncoder::encode(connected, s.version);
     const int items = 1 + rng.bounded(30);
     const int fatalAt = rng.bounded(3) == 0 ? -1 : rng.bounded(items);
     if (fatalAt >= 0)
         s.fatal = Fatal(1 + rng.bounded(7));
+    if (s.fatal == Fatal::BadEscape && s.version == StompFrame::Version::V1_0)
+        s.fatal = Fatal::UnknownCommand; // 1.0 has no escapes to get wrong
     bool afterFatal = false;
     for (int i = 0; i < items; ++i) {
         if (i == fatalAt) {
@@ -172,19 +192,20 @@ Stream generate(quint32 seed)
         }
         switch (rng.bounded(6)) {
         case 0: // heart-beats between frames
-            s.bytes += rng.bounded(2) ? QByteArray("\n") : QByteArray("\r\n\n");
+            s.bytes += rng.bounded(2) || s.version != StompFrame::Version::V1_2 ? QByteArray("\n")
+                                                                               : QByteArray("\r\n\n");
             break;
         case 1:
             s.bytes += StompFrameEncoder::encode(
                     StompFrame(StompFrame::Receipt, {{"receipt-id", "r-" + QByteArray::number(i)}}),
-                    StompFrame::Version::V1_2);
+                    s.version);
             if (!afterFatal)
                 ++s.receipts;
             break;
         default: {
             QByteArray body;
             StompHeaders extra;
-            s.bytes += wellFormedMessage(rng, i, &body, &extra);
+            s.bytes += wellFormedMessage(rng, s.version, i, &body, &extra);
             if (!afterFatal) {
                 s.bodies.append(body);
                 s.headers.append(extra);
@@ -195,7 +216,7 @@ Stream generate(quint32 seed)
     s.ending = Ending(rng.bounded(3));
     if (s.ending == Ending::StayOpen && s.fatal == Fatal::None)
         s.bytes += StompFrameEncoder::encode(StompFrame(StompFrame::Receipt, {{"receipt-id", "end"}}),
-                                             StompFrame::Version::V1_2);
+                                             s.version);
     if (s.ending == Ending::CloseMidFrame)
         s.bytes += "MESSAGE\nsubscription:s\ncontent-length:100\n\ncut short";
     // One stream in five starts as a drip of 1-3 bytes (its first 3000 bytes).
@@ -229,12 +250,14 @@ void tst_StompRandomStreams::generatorCoversEveryCase()
 {
     QHash<int, int> fatal;
     QHash<int, int> ending;
+    QHash<int, int> version;
     int messages = 0;
     int byteAtATime = 0;
     for (quint32 seed = 1; seed <= kStreamsPerMode; ++seed) {
         const Stream s = generate(seed);
         ++fatal[int(s.fatal)];
         ++ending[int(s.ending)];
+        ++version[int(s.version)];
         messages += int(s.bodies.size());
         byteAtATime += int(std::count_if(s.chunks.begin(), s.chunks.end(), [](int n) { return n <= 3; }));
     }
@@ -242,6 +265,8 @@ void tst_StompRandomStreams::generatorCoversEveryCase()
         QVERIFY2(fatal.value(f) >= 3, qPrintable(QStringLiteral("fatal kind %1: %2").arg(f).arg(fatal.value(f))));
     for (int e = int(Ending::Close); e <= int(Ending::StayOpen); ++e)
         QVERIFY2(ending.value(e) >= 10, qPrintable(QStringLiteral("ending %1: %2").arg(e).arg(ending.value(e))));
+    for (StompFrame::Version v : {StompFrame::Version::V1_0, StompFrame::Version::V1_1, StompFrame::Version::V1_2})
+        QVERIFY2(version.value(int(v)) >= 10, qPrintable(QStringLiteral("version %1: %2").arg(int(v)).arg(version.value(int(v)))));
     QVERIFY2(messages >= 5 * kStreamsPerMode, qPrintable(QString::number(messages)));
     QVERIFY2(byteAtATime >= 3000, qPrintable(QString::number(byteAtATime)));
 }
