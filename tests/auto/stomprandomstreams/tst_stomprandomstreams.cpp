@@ -9,7 +9,8 @@
 // the middle of a frame, or stays open). The bytes arrive in chunks of a random size.
 //
 // The client must deliver exactly the messages that came before the fatal item, in order and
-// intact, to messageReceived() and to the subscription; report the fatal item with its own
+// intact, to messageReceived() and to the subscription (or, with a StompMessageQueue of 8
+// attached, to its consumer: reading pauses and resumes on the way); report the fatal item with its own
 // error and nothing after it; and never crash (the suite also runs under ASan + UBSan).
 
 #include "fakestompserver.h"
@@ -17,6 +18,7 @@
 
 #include <StompQt/stompclient.h>
 #include <StompQt/stompframeencoder.h>
+#include <StompQt/stompmessagequeue.h>
 #include <StompQt/stompsubscription.h>
 
 #include <QtCore/qrandom.h>
@@ -24,6 +26,7 @@
 #include <QtTest/qtest.h>
 
 #include <algorithm>
+#include <optional>
 
 using namespace StompTest;
 
@@ -274,16 +277,21 @@ void tst_StompRandomStreams::generatorCoversEveryCase()
 void tst_StompRandomStreams::stream_data()
 {
     QTest::addColumn<Mode>("mode");
+    QTest::addColumn<bool>("queued");
     QTest::addColumn<quint32>("seed");
     for (const auto &[name, mode] : kModes) {
         for (quint32 seed = 1; seed <= kStreamsPerMode; ++seed)
-            QTest::addRow("seed %u/%s", seed, name) << mode << seed;
+            QTest::addRow("seed %u/%s", seed, name) << mode << false << seed;
+        // Through a StompMessageQueue of 8: its reading pauses and resumes on the way.
+        for (quint32 seed = 1; seed <= kStreamsPerMode / 2; ++seed)
+            QTest::addRow("seed %u/queue/%s", seed, name) << mode << true << seed;
     }
 }
 
 void tst_StompRandomStreams::stream()
 {
     QFETCH(Mode, mode);
+    QFETCH(bool, queued);
     QFETCH(quint32, seed);
     const Stream s = generate(seed);
 
@@ -296,6 +304,9 @@ void tst_StompRandomStreams::stream()
     client.setPort(server.port());
     client.setSocketTimeout(WaitMs);
     client.setParserLimits(limits());
+    std::optional<StompMessageQueue> queue;
+    if (queued)
+        queue.emplace(&client, 8);
     QSignalSpy errors(&client, &StompClient::errorOccurred);
     QSignalSpy messages(&client, &StompClient::messageReceived);
     QSignalSpy receipts(&client, &StompClient::receiptReceived);
@@ -309,23 +320,32 @@ void tst_StompRandomStreams::stream()
     QVERIFY(sub);
     QSignalSpy routed(sub, &StompSubscription::messageReceived);
 
+    // What the client delivered: its signal, or what a consumer takes off the queue.
+    QList<StompFrame> delivered;
+    auto drain = [&] {
+        if (!queue)
+            return;
+        while (std::optional<StompFrame> m = queue->tryTake())
+            delivered.append(*m);
+    };
     qsizetype offset = 0;
     for (int n : s.chunks) {
         connection->sendRaw(s.bytes.mid(offset, n));
         offset += n;
         if (n < 100)
             QCoreApplication::processEvents(); // separate reads for small chunks
+        drain();
     }
     if (s.ending != Ending::StayOpen || s.fatal != Fatal::None)
         connection->close();
 
     if (s.ending == Ending::StayOpen && s.fatal == Fatal::None) {
-        QTRY_VERIFY_WITH_TIMEOUT(receipts.contains(QVariantList{QStringLiteral("end")}), WaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT((drain(), receipts.contains(QVariantList{QStringLiteral("end")})), WaitMs);
         QCOMPARE(client.state(), StompClient::Connected);
         QVERIFY2(errors.isEmpty(), qPrintable(describe(errors)));
         QCOMPARE(receipts.count(), s.receipts + 1);
     } else {
-        QTRY_COMPARE_WITH_TIMEOUT(disconnected.count(), 1, WaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT((drain(), disconnected.count() == 1), WaitMs);
         QCOMPARE(client.state(), StompClient::Disconnected);
         QVERIFY2(!errors.isEmpty(), "the end of the connection was not reported");
         QVERIFY2(errorsOf(errors).first() == expectedError(s.fatal), qPrintable(describe(errors)));
@@ -333,12 +353,21 @@ void tst_StompRandomStreams::stream()
             QVERIFY(!args.at(1).toString().isEmpty());
         QCOMPARE(receipts.count(), s.receipts);
     }
-    QCOMPARE(bodiesOf(messages), s.bodies);
-    QCOMPARE(bodiesOf(routed), s.bodies);
-    for (int i = 0; i < messages.size(); ++i) {
-        const StompFrame m = messages.at(i).at(0).value<StompFrame>();
+    drain();
+    if (queued) {
+        QVERIFY(messages.isEmpty()); // the queue takes them instead
+    } else {
+        for (const QList<QVariant> &args : std::as_const(messages))
+            delivered.append(args.at(0).value<StompFrame>());
+        QCOMPARE(bodiesOf(routed), s.bodies);
+    }
+    QByteArrayList bodies;
+    for (const StompFrame &m : std::as_const(delivered))
+        bodies.append(m.body());
+    QCOMPARE(bodies, s.bodies);
+    for (int i = 0; i < delivered.size(); ++i) {
         for (const auto &[name, value] : s.headers.at(i))
-            QCOMPARE(m.header(name), value);
+            QCOMPARE(delivered.at(i).header(name), value);
     }
     client.abort();
 }
