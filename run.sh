@@ -232,7 +232,8 @@ sanitized_suites() {
 step_tsan() {
     say "ThreadSanitizer build ($ROOT/build-tsan) and thread tests"
     sanitized_suites "$ROOT/build-tsan" -fsanitize=thread \
-        tst_stompclient tst_stompclient_broker tst_stompclient_threads tst_stompmessagequeue tst_stomppublisher
+        tst_stompclient tst_stompclient_broker tst_stompclient_threads tst_stompmessagequeue tst_stomppublisher \
+        tst_stomprandomstreams
 }
 
 # Every suite of the library's C++ API (the in-process fake server's malformed and truncated
