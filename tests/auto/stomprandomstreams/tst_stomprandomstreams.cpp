@@ -1,17 +1,18 @@
 // Copyright (C) 2026 The StompQt authors. SPDX-License-Identifier: LGPL-3.0-or-later
 
-// What a server sends, generated: each row is a seed for a stream of CONNECTED (STOMP 1.2, 1.1
-// or 1.0, each with its own header escaping), then a mix of
-// well-formed MESSAGE frames (escaped headers, bodies with and without content-length, NULs),
-// heart-beats, RECEIPTs, at most one thing that must end the connection (an ERROR, an unknown
-// command, a line or body or header count over the limits, an undefined escape, a body that
-// does not end where its content-length says), and an ending (the server closes, closes in
-// the middle of a frame, or stays open). The bytes arrive in chunks of a random size.
+// What a server sends, generated: each row is a seed for a stream of CONNECTED (STOMP 1.2,
+// 1.1 or 1.0, each with its own header escaping), then a mix of well-formed MESSAGE frames
+// (escaped headers, bodies with and without content-length, NULs), heart-beats, RECEIPTs, at
+// most one thing that must end the connection (an ERROR, an unknown command, a line or body or
+// header count over the limits, an undefined escape, a body that does not end where its
+// content-length says), and an ending (the server closes, closes in the middle of a frame, or
+// stays open). The bytes arrive in drips of 1-3 bytes or in bursts.
 //
 // The client must deliver exactly the messages that came before the fatal item, in order and
 // intact, to messageReceived() and to the subscription (or, with a StompMessageQueue of 8
-// attached, to its consumer: reading pauses and resumes on the way); report the fatal item with its own
-// error and nothing after it; and never crash (the suite also runs under ASan + UBSan).
+// attached, to its consumer: reading pauses and resumes on the way); report the fatal item
+// with its own error and nothing after it; and never crash (the suite also runs under
+// ThreadSanitizer and under AddressSanitizer + UBSan).
 
 #include "fakestompserver.h"
 #include "stomptesthelpers.h"
