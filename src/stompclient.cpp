@@ -142,6 +142,11 @@ void StompClientPrivate::destroyConnection()
         worker->wait();
         delete worker;
         worker = nullptr;
+    } else if (dispatching > 0) {
+        // Called from one of the client's handlers: the connection's code that called it is
+        // still on the stack. It sees the connection ended and returns; deleteLater() frees it.
+        QCoreApplication::removePostedEvents(c, QEvent::MetaCall); // drainOps() calls for it
+        c->deleteLater();
     } else {
         delete c;
     }
@@ -398,10 +403,12 @@ StompClient::~StompClient()
             s->m_client = nullptr;
     }
     const bool inHandler = d->dispatching > 0;
-    if (inHandler && !d->worker) {
-        d->orphan();
-    } else if (d->connection) {
+    if (d->connection) {
         StompConnection *c = d->connection;
+        // From one of its handlers in CallerThread mode: nothing more is told to the client
+        // being destroyed (the socket closes at once, nothing queued is sent).
+        if (inHandler && !d->worker)
+            QObject::disconnect(c, nullptr, this, nullptr);
         if (d->worker)
             stompCallInThread(c, [c] { c->abortNow(); });
         else
@@ -412,28 +419,6 @@ StompClient::~StompClient()
         d->orphaned = true;
         (void)d.release(); // the outermost StompClientPrivate::Dispatch deletes it
     }
-}
-
-// ~StompClient from inside one of the client's own handlers in CallerThread mode (in
-// WorkerThread mode the connection's code runs in the worker, none of it is on this stack).
-// The connection closes at once (the server sees the socket close, nothing queued is sent)
-// and tells the client nothing more. Its code that called the handler is still on the
-// stack: it sees the connection ended, returns, and deleteLater() deletes it.
-void StompClientPrivate::orphan()
-{
-    orphaned = true;
-    StompConnection *c = connection;
-    if (!c)
-        return;
-    connection = nullptr;
-    {
-        QMutexLocker lock(&opsMutex);
-        ops.clear();
-    }
-    QObject::disconnect(c, nullptr, q, nullptr);
-    QCoreApplication::removePostedEvents(c, QEvent::MetaCall); // drainOps() calls for this
-    c->abortNow();
-    c->deleteLater();
 }
 
 QString StompClient::host() const { return d->config.host; }

@@ -88,9 +88,10 @@ public:
 
     // The client's own handlers running now (its signals, subscription handlers; always in
     // the client's thread). A client deleted from one of them is orphaned: ~StompClient leaves
-    // this object (and, in CallerThread mode, the connection, whose code is still on the
-    // stack below the handler) alive; the code that called the handler sees `orphaned`,
-    // returns without touching the client, and the outermost Dispatch deletes this object.
+    // this object alive (and destroyConnection() leaves a CallerThread connection, whose code
+    // is still on the stack below the handler, to deleteLater()); the code that called the
+    // handler sees `orphaned`, returns without touching the client, and the outermost
+    // Dispatch deletes this object.
     int dispatching = 0;
     bool orphaned = false;
     struct Dispatch
@@ -104,7 +105,6 @@ public:
         Q_DISABLE_COPY_MOVE(Dispatch)
         StompClientPrivate *d;
     };
-    void orphan();
     QString idPrefix = QString::number(QRandomGenerator::global()->generate64() & 0xffffffffffULL, 36);
 };
 
