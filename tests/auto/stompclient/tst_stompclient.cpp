@@ -177,6 +177,7 @@ private slots:
     void deletedSubscriptionIsForgotten();
     void deletedInItsOwnHandler_data();
     void deletedInItsOwnHandler();
+    void listenerModeChangedInDisconnectedHandler();
 
 private:
     static void addModeRows();
@@ -2042,6 +2043,42 @@ void tst_StompClient::deletedInItsOwnHandler()
     QCOMPARE(calls, 1);
     if (!closes) // nothing reached the server after the subscriptions
         QCOMPARE(connection->frames().last().command(), StompFrame::Subscribe);
+}
+
+// setListenerMode() replaces the connection; called from disconnected(), the old one is still
+// on the stack (CallerThread: its close emitted the signal). It must survive until it has
+// returned, and the client must work in the new mode.
+void tst_StompClient::listenerModeChangedInDisconnectedHandler()
+{
+#ifdef __GLIBC__
+    mallopt(M_PERTURB, 0xa5);
+    auto restore = qScopeGuard([] { mallopt(M_PERTURB, 0); });
+#endif
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    StompClient client;
+    configure(client, server, StompClient::CallerThread);
+    FakeStompConnection *first = connectTo(client, server);
+    QVERIFY(first);
+    bool switched = false;
+    QObject::connect(&client, &StompClient::disconnected, &client, [&] {
+        if (!switched) {
+            switched = true;
+            client.setListenerMode(StompClient::WorkerThread);
+        }
+    });
+    first->close();
+    QTRY_VERIFY_WITH_TIMEOUT(switched, WaitMs);
+    QCOMPARE(client.listenerMode(), StompClient::WorkerThread);
+    QTest::qWait(20); // the old connection is deleted now
+
+    FakeStompConnection *second = connectTo(client, server, 1);
+    QVERIFY(second);
+    QSignalSpy messages(&client, &StompClient::messageReceived);
+    client.subscribe(QStringLiteral("/queue/a"), StompClient::AckAuto, {}, QStringLiteral("s"));
+    QVERIFY(second->waitForFrameCount(StompFrame::Subscribe, 1));
+    second->sendMessage("/queue/a", "s", "m1", "after the switch");
+    QTRY_COMPARE(bodiesOf(messages), QByteArrayList{"after the switch"});
 }
 
 QTEST_MAIN(tst_StompClient)
