@@ -9,6 +9,7 @@
 #include <QtCore/qeventloop.h>
 #include <QtCore/qthread.h>
 #include <QtCore/qrandom.h>
+#include <QtCore/qscopedvaluerollback.h>
 
 #include <utility>
 
@@ -400,7 +401,7 @@ void StompConnection::readAvailable()
 {
     m_lastRead.start(); // any byte is a sign of life
     const quint64 attempt = m_attemptId;
-    while (m_transport && !m_readPaused && m_transport->bytesAvailable() > 0
+    while (m_transport && (!m_readPaused || m_readingBeforeClose) && m_transport->bytesAvailable() > 0
            && m_state != StompClient::Disconnected && !m_reconnectTimer->isActive()) {
         const qint64 n = m_transport->read(m_readBuffer.data(), m_readBuffer.size());
         if (n <= 0)
@@ -1337,15 +1338,20 @@ void StompConnection::finish()
     emit disconnected();
 }
 
-// Bytes that arrived before a close come first: often the ERROR frame saying why. False
-// when handling them already ended this connection.
+// Bytes that arrived before a close come first: often the ERROR frame saying why, and
+// messages the broker already counts as delivered. A paused reader (a full StompMessageQueue,
+// a client thread behind on its batches) reads them too: once the peer has closed, pausing no
+// longer holds the broker back, and the bytes are in memory already (at most the transport's
+// read buffer). False when handling them already ended this connection.
 bool StompConnection::readBeforeClose()
 {
     if (m_state == StompClient::Disconnected || m_reconnectTimer->isActive())
         return false;
     const quint64 attempt = m_attemptId;
-    if (m_transport && m_transport->bytesAvailable() > 0 && !m_readPaused)
+    if (m_transport && m_transport->bytesAvailable() > 0) {
+        const QScopedValueRollback<bool> unpaused(m_readingBeforeClose, true);
         onReadyRead();
+    }
     return attempt == m_attemptId && m_state != StompClient::Disconnected
             && !m_reconnectTimer->isActive();
 }

@@ -327,6 +327,7 @@ private:
     qint64 m_nestedBytesWritten = 0;
     qint64 m_pausedBytesAvailable = -1;
     bool m_readPaused = false;
+    bool m_readingBeforeClose = false; ///< the peer closed: read what it sent first, paused or not
     bool m_blocking = false;
     bool m_writeFull = false;
     bool m_closing = false;

@@ -243,10 +243,13 @@ public:
     qint64 writeHighWaterMark() const;
     void setWriteHighWaterMark(qint64 bytes);
     /// WorkerThread: bytes of received messages that may wait for the client's thread
-    /// (default 16 MiB; a message counts its body, headers and about 256 bytes of its own). Above it the worker stops reading from the socket
-    /// until half of them are handled, so that TCP holds the broker back instead of memory
-    /// growing while the client's thread is busy (isFlowControlled() tells). Nothing is
-    /// dropped. CallerThread handles each read before the next, so it needs no such bound.
+    /// (default 16 MiB; a message counts its body, headers and about 256 bytes of its own).
+    /// Above it the worker stops reading from the socket until half of them are handled, so that
+    /// TCP holds the broker back instead of memory growing while the client's thread is busy
+    /// (isFlowControlled() tells). Nothing is dropped: if the server closes while reading is
+    /// paused, what it sent before the close (at most the transport's buffer: 1 MiB over TCP and
+    /// TLS, 64 MiB over WebSocket) is still read and delivered first. CallerThread handles each
+    /// read before the next, so it needs no such bound.
     qint64 readHighWaterMark() const;
     void setReadHighWaterMark(qint64 bytes);
     /// True while WorkerThread reading is paused by readHighWaterMark.

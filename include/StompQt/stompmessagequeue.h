@@ -12,10 +12,12 @@ class StompMessageQueuePrivate;
 
     Attached to a StompClient (either listener mode), it takes every MESSAGE off the
     connection and onto a thread-safe queue; RECEIPT and ERROR frames go onto their own
-    queues. Consumer threads block in take() with a timeout (the seed's queue_timeout,
-    default 5 s). The queue is bounded: when it holds capacity() messages the client stops
-    reading from the socket until consumers catch up, so nothing is dropped and memory
-    stays bounded (TCP holds the broker back). Acknowledge from any thread with
+    queues. Consumer threads block in take() with a timeout (the seed's queue_timeout, default
+    5 s). The queue is bounded: when it holds capacity() messages the client stops reading
+    from the socket until consumers catch up, so nothing is dropped and memory stays bounded
+    (TCP holds the broker back). When the server closes the connection meanwhile, the messages
+    it sent before (already in the transport's buffer: at most 1 MiB over TCP and TLS, 64 MiB
+    over WebSocket) still go onto the queue, past capacity(). Acknowledge from any thread with
     client->ack(frame). While attached, StompClient::messageReceived() is not emitted.
 */
 class STOMPQT_EXPORT StompMessageQueue : public QObject

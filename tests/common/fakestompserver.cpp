@@ -7,6 +7,10 @@
 #include <QtNetwork/qtcpsocket.h>
 #include <QtTest/qtestsystem.h>
 
+#ifdef Q_OS_UNIX
+#  include <sys/socket.h>
+#endif
+
 namespace {
 
 StompParserLimits generousLimits()
@@ -45,6 +49,7 @@ FakeStompConnection::FakeStompConnection(FakeStompServer *server, QTcpSocket *so
         m_dripTimer.stop();
         emit closed();
     });
+    connect(socket, &QTcpSocket::bytesWritten, this, &FakeStompConnection::shutdownWritingIfDone);
     m_dripTimer.setSingleShot(false);
     connect(&m_dripTimer, &QTimer::timeout, this, &FakeStompConnection::dripNext);
     connect(&m_heartbeatTimer, &QTimer::timeout, this, [this] { write(QByteArrayLiteral("\n")); });
@@ -179,7 +184,7 @@ void FakeStompConnection::handleFrame(const StompFrame &frame)
 
 void FakeStompConnection::write(const QByteArray &bytes)
 {
-    if (m_silent || !isOpen())
+    if (m_silent || m_finishWriting || !isOpen())
         return;
     m_socket->write(bytes);
     m_socket->flush();
@@ -278,6 +283,31 @@ void FakeStompConnection::close()
 {
     if (m_socket && m_socket->state() != QAbstractSocket::UnconnectedState)
         m_socket->disconnectFromHost();
+}
+
+void FakeStompConnection::finishWriting()
+{
+    if (!isOpen())
+        return;
+#ifdef Q_OS_UNIX
+    m_finishWriting = true;
+    shutdownWritingIfDone();
+#else
+    close();
+#endif
+}
+
+void FakeStompConnection::shutdownWritingIfDone()
+{
+#ifdef Q_OS_UNIX
+    if (!m_finishWriting || m_writingFinished || !m_socket || m_socket->bytesToWrite() > 0)
+        return;
+    m_writingFinished = true;
+    m_heartbeatTimer.stop();
+    m_dripTimer.stop();
+    if (m_socket->socketDescriptor() >= 0)
+        ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
+#endif
 }
 
 void FakeStompConnection::abort()

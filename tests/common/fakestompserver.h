@@ -73,6 +73,12 @@ public:
 
     /// Closes after writing what is pending (the peer sees an orderly close).
     void close();
+    /// Ends the stream as a careful server does: once what is pending is written, sends the
+    /// FIN (shuts down the sending side only) and keeps reading. What the client writes after
+    /// the server is done (a SUBSCRIBE sent before it had read everything) is read, not answered
+    /// with a reset, which would make the client's kernel discard the bytes the client had not
+    /// read yet: close() has that race when the client writes late. Nothing is written after.
+    void finishWriting();
     /// Resets the connection at once.
     void abort();
     /// Stops (false) or resumes (true) reading: the client's bytes pile up in the kernel and
@@ -96,6 +102,7 @@ private:
     void handleFrame(const StompFrame &frame);
     void write(const QByteArray &bytes);
     void dripNext();
+    void shutdownWritingIfDone();
 
     FakeStompServer *m_server;
     QPointer<QTcpSocket> m_socket;
@@ -108,6 +115,8 @@ private:
     bool m_reading = true;
     bool m_silent = false;
     bool m_closed = false;
+    bool m_finishWriting = false; ///< finishWriting(): FIN once the write buffer is empty
+    bool m_writingFinished = false;
     QByteArray m_drip;
     int m_dripChunk = 1;
     QTimer m_dripTimer;

@@ -14,6 +14,7 @@
 
 #include <StompQt/stompclient.h>
 #include <StompQt/stompframeencoder.h>
+#include <StompQt/stompmessagequeue.h>
 #include <StompQt/stompsubscription.h>
 
 #include <QtCore/qdebug.h>
@@ -29,6 +30,7 @@
 #endif
 
 #include <array>
+#include <optional>
 #ifdef __GLIBC__
 #  include <malloc.h>
 #endif
@@ -163,6 +165,8 @@ private slots:
     void heartbeatTimeout();
     void errorMidStream_data();
     void errorMidStream();
+    void closedWhileReadingPaused_data();
+    void closedWhileReadingPaused();
     void errorAnswersConnect_data();
     void errorAnswersConnect();
     void connectNeverAnswered_data();
@@ -1667,6 +1671,80 @@ void tst_StompClient::errorMidStream()
     QCOMPARE(bodiesOf(messages), QByteArrayList{"before"});
     QVERIFY(!client.waitForReceipt(receipt, 0));
     QVERIFY(connection->waitForClosed());
+}
+
+void tst_StompClient::closedWhileReadingPaused_data()
+{
+    QTest::addColumn<Mode>("mode");
+    QTest::addColumn<bool>("queued"); // false: a WorkerThread client whose own thread is busy
+    QTest::addColumn<bool>("errorFrame");
+    for (const bool errorFrame : {false, true}) {
+        const char *ending = errorFrame ? "ERROR then close" : "close";
+        for (const auto &[name, mode] : kModes)
+            QTest::addRow("full queue/%s/%s", ending, name) << mode << true << errorFrame;
+        QTest::addRow("busy client thread/%s/worker", ending) << StompClient::WorkerThread << false << errorFrame;
+    }
+}
+
+// The server sends more than the client takes in while its reading is paused (a full
+// StompMessageQueue; in WorkerThread mode a client thread behind on its batches), then closes.
+// Everything sent before the close still arrives, in order, and the close is reported with the
+// server's own reason (its ERROR) rather than as a bare RemoteClosed. The client used to leave
+// the bytes in the socket unread and report RemoteClosed: a paused reader lost the messages.
+void tst_StompClient::closedWhileReadingPaused()
+{
+    QFETCH(Mode, mode);
+    QFETCH(bool, queued);
+    QFETCH(bool, errorFrame);
+    constexpr int kMessages = 300; // 1 KiB each: several of the client's 64 KiB reads
+
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    StompClient client;
+    configure(client, server, mode);
+    client.setReadHighWaterMark(4096);
+    std::optional<StompMessageQueue> queue;
+    if (queued)
+        queue.emplace(&client, 4);
+    FakeStompConnection *connection = connectTo(client, server);
+    QVERIFY(connection);
+    QSignalSpy errors(&client, &StompClient::errorOccurred);
+    QSignalSpy disconnected(&client, &StompClient::disconnected);
+    QSignalSpy messages(&client, &StompClient::messageReceived);
+    QVERIFY(client.subscribe(QStringLiteral("/queue/p"), StompClient::AckAuto, {}, QStringLiteral("s")));
+    QVERIFY(connection->takeFrame(StompFrame::Subscribe).isValid());
+
+    QByteArrayList sent;
+    QByteArray bytes;
+    for (int i = 0; i < kMessages; ++i) {
+        sent.append(QByteArray::number(i).leftJustified(1024, '.'));
+        bytes += StompFrameEncoder::encode(
+                StompFrame(StompFrame::Message,
+                           {{"destination", "/queue/p"}, {"subscription", "s"}, {"message-id", QByteArray::number(i)}},
+                           sent.last()),
+                Version::V1_2);
+    }
+    if (errorFrame)
+        bytes += StompFrameEncoder::encode(StompFrame(StompFrame::Error, {{"message", "going away"}}), Version::V1_2);
+    connection->sendRaw(bytes);
+    connection->close();
+    if (!queued)
+        QThread::msleep(1000); // busy: the worker's batches wait, it pauses, the close comes
+
+    QTRY_COMPARE_WITH_TIMEOUT(disconnected.count(), 1, WaitMs);
+    QCOMPARE(client.state(), StompClient::Disconnected);
+    QVERIFY(!errors.isEmpty());
+    QCOMPARE(errorsOf(errors).first(), errorFrame ? StompClient::ServerError : StompClient::RemoteClosed);
+    QByteArrayList delivered;
+    if (queued) {
+        QVERIFY(messages.isEmpty());
+        while (std::optional<StompFrame> m = queue->tryTake())
+            delivered.append(m->body());
+    } else {
+        delivered = bodiesOf(messages);
+    }
+    QCOMPARE(delivered.size(), kMessages);
+    QCOMPARE(delivered, sent);
 }
 
 void tst_StompClient::errorAnswersConnect_data()
