@@ -996,9 +996,11 @@ void StompConnection::checkHeartbeat()
     if (m_inInterval <= 0 || !m_lastRead.isValid())
         return;
     if (m_readPaused && m_transport) {
-        // Not reading on purpose: bytes piling up in the socket prove the peer alive.
+        // Not reading on purpose: bytes piling up in the socket prove the peer alive. Once the
+        // socket's buffer is full, TCP holds the peer back (its heart-beats too): its silence
+        // is the consumer's doing, not a sign of death, however long the consumer takes.
         const qint64 available = m_transport->bytesAvailable();
-        if (available != m_pausedBytesAvailable) {
+        if (available != m_pausedBytesAvailable || m_transport->isReadBufferFull()) {
             m_pausedBytesAvailable = available;
             m_lastRead.start();
         }

@@ -140,6 +140,11 @@ public:
         m_socket->abort();
     }
     void setReadBufferSize(qint64 bytes) override { m_socket->setReadBufferSize(bytes); }
+    bool isReadBufferFull() const override
+    {
+        const qint64 limit = m_socket->readBufferSize();
+        return limit > 0 && m_socket->bytesAvailable() >= limit;
+    }
 
     bool waitForConnected(int msecs) override
     {

@@ -65,6 +65,9 @@ public:
     virtual void abort() = 0;
     /// Bounds what the transport buffers while the driver does not read.
     virtual void setReadBufferSize(qint64 bytes) = 0;
+    /// True when that bound is reached: the transport takes nothing more from the peer, so
+    /// the peer's silence (no heart-beats either) is the reader's own doing.
+    virtual bool isReadBufferFull() const { return false; }
 
     // Blocking use without an event loop (StompPublisher); TCP and TLS only.
     virtual bool waitForConnected(int msecs) { Q_UNUSED(msecs); return false; }

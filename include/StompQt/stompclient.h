@@ -125,6 +125,7 @@ public:
         ServerError,       ///< the server sent an ERROR frame; the connection is closed
         AuthenticationFailed, ///< an ERROR frame in answer to CONNECT
         HeartbeatTimeout,  ///< no byte from the server for heartbeatTolerance x the agreed interval
+                           ///< (not while paused reading has filled the socket's buffer)
         ReceiptTimeout,    ///< errorString carries the receipt id
         NotConnected,      ///< a frame could not be sent because there is no connection
         InvalidFrame,      ///< a frame could not be encoded in the negotiated version

@@ -58,6 +58,22 @@ QByteArray versionText(Version v)
     return "1.2";
 }
 
+// \a count MESSAGE frames for subscription "s" with 1 KiB bodies numbered from 0, encoded
+// back to back; their bodies go to \a bodies.
+QByteArray numberedMessages(int count, QByteArrayList *bodies)
+{
+    QByteArray bytes;
+    for (int i = 0; i < count; ++i) {
+        bodies->append(QByteArray::number(i).leftJustified(1024, '.'));
+        bytes += StompFrameEncoder::encode(
+                StompFrame(StompFrame::Message,
+                           {{"destination", "/queue/p"}, {"subscription", "s"}, {"message-id", QByteArray::number(i)}},
+                           bodies->last()),
+                Version::V1_2);
+    }
+    return bytes;
+}
+
 void configure(StompClient &client, const FakeStompServer &server, Mode mode)
 {
     client.setListenerMode(mode);
@@ -167,6 +183,8 @@ private slots:
     void errorMidStream();
     void closedWhileReadingPaused_data();
     void closedWhileReadingPaused();
+    void pausedReaderOutlivesHeartbeat_data();
+    void pausedReaderOutlivesHeartbeat();
     void errorAnswersConnect_data();
     void errorAnswersConnect();
     void connectNeverAnswered_data();
@@ -1715,15 +1733,7 @@ void tst_StompClient::closedWhileReadingPaused()
     QVERIFY(connection->takeFrame(StompFrame::Subscribe).isValid());
 
     QByteArrayList sent;
-    QByteArray bytes;
-    for (int i = 0; i < kMessages; ++i) {
-        sent.append(QByteArray::number(i).leftJustified(1024, '.'));
-        bytes += StompFrameEncoder::encode(
-                StompFrame(StompFrame::Message,
-                           {{"destination", "/queue/p"}, {"subscription", "s"}, {"message-id", QByteArray::number(i)}},
-                           sent.last()),
-                Version::V1_2);
-    }
+    QByteArray bytes = numberedMessages(kMessages, &sent);
     if (errorFrame)
         bytes += StompFrameEncoder::encode(StompFrame(StompFrame::Error, {{"message", "going away"}}), Version::V1_2);
     connection->sendRaw(bytes);
@@ -1745,6 +1755,57 @@ void tst_StompClient::closedWhileReadingPaused()
     }
     QCOMPARE(delivered.size(), kMessages);
     QCOMPARE(delivered, sent);
+}
+
+void tst_StompClient::pausedReaderOutlivesHeartbeat_data()
+{
+    addModeRows();
+}
+
+// A queue consumer slower than the server's heart-beat: once the client's socket buffer is
+// full, TCP holds the server back, its heart-beats included. That silence is the consumer's
+// doing and must not count as a dead server (the client used to fail with HeartbeatTimeout
+// and lose what it had buffered); everything arrives once the consumer takes it.
+void tst_StompClient::pausedReaderOutlivesHeartbeat()
+{
+    QFETCH(Mode, mode);
+    constexpr int kMessages = 1500; // 1 KiB each: more than the client's 1 MiB socket buffer
+
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    server.setConnectedHeaders({{"version", "1.2"}, {"heart-beat", "100,0"}});
+    StompClient client;
+    configure(client, server, mode);
+    client.setHeartbeat(0, 100);
+    StompMessageQueue queue(&client, 4);
+    FakeStompConnection *connection = connectTo(client, server);
+    QVERIFY(connection);
+    QCOMPARE(client.negotiatedIncomingHeartbeat(), 100);
+    connection->setHeartbeatInterval(40);
+    QSignalSpy errors(&client, &StompClient::errorOccurred);
+    QVERIFY(client.subscribe(QStringLiteral("/queue/p"), StompClient::AckAuto, {}, QStringLiteral("s")));
+    QVERIFY(connection->takeFrame(StompFrame::Subscribe).isValid());
+
+    QByteArrayList sent;
+    connection->sendRaw(numberedMessages(kMessages, &sent));
+    QTest::qWait(1500); // 15 heart-beat intervals without taking anything
+    QVERIFY2(errors.isEmpty(), qPrintable(describe(errors)));
+    QCOMPARE(client.state(), StompClient::Connected);
+    QVERIFY(queue.isFlowControlled());
+    QVERIFY(queue.size() < kMessages / 2);
+
+    QByteArrayList taken;
+    QTRY_VERIFY_WITH_TIMEOUT(([&] {
+        while (std::optional<StompFrame> m = queue.tryTake())
+            taken.append(m->body());
+        return taken.size() >= kMessages;
+    }()), WaitMs);
+    QCOMPARE(taken, sent);
+    QVERIFY2(errors.isEmpty(), qPrintable(describe(errors)));
+    QCOMPARE(client.state(), StompClient::Connected);
+    // The heart-beats held back behind the messages arrive too: the server is alive.
+    QTest::qWait(300);
+    QCOMPARE(client.state(), StompClient::Connected);
 }
 
 void tst_StompClient::errorAnswersConnect_data()
