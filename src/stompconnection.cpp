@@ -440,19 +440,7 @@ void StompConnection::readAvailable()
             } else if (r == StompFrameParser::HeartBeat) {
                 continue;
             } else if (r == StompFrameParser::NeedMoreData) {
-                // A half frame must keep arriving (a peer that stops mid-frame is stalled),
-                // and must end: a byte now and then does not hold a connection forever.
-                if (m_parser.bufferedBytes() > 0 && m_config.frameTimeout > 0 && !m_blocking) {
-                    m_stallTimer->start(m_config.frameTimeout);
-                    if (m_partialFrameOffset != m_parser.consumedBytes()) {
-                        m_partialFrameOffset = m_parser.consumedBytes();
-                        m_frameDeadlineTimer->start(4 * m_config.frameTimeout);
-                    }
-                } else {
-                    m_stallTimer->stop();
-                    m_frameDeadlineTimer->stop();
-                    m_partialFrameOffset = -1;
-                }
+                armStallTimers();
                 break;
             } else {
                 const auto code = m_parser.error();
@@ -465,6 +453,26 @@ void StompConnection::readAvailable()
                 return;
             }
         }
+    }
+}
+
+// A half frame must keep arriving (a peer that stops mid-frame is stalled), and must end: a
+// byte now and then does not hold a connection forever. Not while reading is paused: then
+// the bytes of the frame's rest wait unread, and the pause is the consumer's doing (a
+// StompMessageQueue consumer may take longer than frameTimeout); the clocks start afresh
+// when reading resumes.
+void StompConnection::armStallTimers()
+{
+    if (m_parser.bufferedBytes() > 0 && m_config.frameTimeout > 0 && !m_blocking && !m_readPaused) {
+        m_stallTimer->start(m_config.frameTimeout);
+        if (m_partialFrameOffset != m_parser.consumedBytes()) {
+            m_partialFrameOffset = m_parser.consumedBytes();
+            m_frameDeadlineTimer->start(4 * m_config.frameTimeout);
+        }
+    } else {
+        m_stallTimer->stop();
+        m_frameDeadlineTimer->stop();
+        m_partialFrameOffset = -1;
     }
 }
 
@@ -1027,6 +1035,8 @@ void StompConnection::setReadPaused(bool paused)
     m_pausedBytesAvailable = -1;
     if (!paused && m_transport && m_transport->bytesAvailable() > 0)
         onReadyRead();
+    else if (m_state == StompClient::Connected || m_state == StompClient::Disconnecting)
+        armStallTimers(); // paused: stopped; resumed with nothing to read: the clocks start
 }
 
 bool StompConnection::openBlocking(const StompConnectionConfig &config)

@@ -249,6 +249,7 @@ private:
     void flushQueued();
     void flushMessageBatch();
     void subscriptionsChanged();
+    void armStallTimers();
     void handleFrame(const StompFrame &frame);
     void handleConnected(const StompFrame &frame);
     bool writeNow(const StompFrame &frame, StompClient::SendOptions options, qint64 estimate);

@@ -230,6 +230,8 @@ public:
     /// this long close it with WriteBufferFull (default 30000 ms; 0 = never). A slow but
     /// steady peer is not stalled, but every frame must be complete within 4 × frameTimeout
     /// of its first byte (SocketTimeout): a byte now and then cannot hold a connection.
+    /// While reading is paused (a full StompMessageQueue, readHighWaterMark) neither clock
+    /// runs; they start afresh when reading resumes.
     int frameTimeout() const;
     void setFrameTimeout(int msecs);
     bool useStompCommand() const;

@@ -183,8 +183,8 @@ private slots:
     void errorMidStream();
     void closedWhileReadingPaused_data();
     void closedWhileReadingPaused();
-    void pausedReaderOutlivesHeartbeat_data();
-    void pausedReaderOutlivesHeartbeat();
+    void pausedReaderOutlivesTimeouts_data();
+    void pausedReaderOutlivesTimeouts();
     void errorAnswersConnect_data();
     void errorAnswersConnect();
     void connectNeverAnswered_data();
@@ -1757,16 +1757,17 @@ void tst_StompClient::closedWhileReadingPaused()
     QCOMPARE(delivered, sent);
 }
 
-void tst_StompClient::pausedReaderOutlivesHeartbeat_data()
+void tst_StompClient::pausedReaderOutlivesTimeouts_data()
 {
     addModeRows();
 }
 
-// A queue consumer slower than the server's heart-beat: once the client's socket buffer is
-// full, TCP holds the server back, its heart-beats included. That silence is the consumer's
-// doing and must not count as a dead server (the client used to fail with HeartbeatTimeout
-// and lose what it had buffered); everything arrives once the consumer takes it.
-void tst_StompClient::pausedReaderOutlivesHeartbeat()
+// A queue consumer slower than the server's heart-beat and than frameTimeout. Once the
+// client's socket buffer is full, TCP holds the server back, its heart-beats included; and
+// the frame cut by the client's last read waits for its rest unread. Both are the consumer's
+// doing, not a dead or stalled server: the client used to fail with HeartbeatTimeout or
+// SocketTimeout and lose what it had buffered. Everything arrives once the consumer takes it.
+void tst_StompClient::pausedReaderOutlivesTimeouts()
 {
     QFETCH(Mode, mode);
     constexpr int kMessages = 1500; // 1 KiB each: more than the client's 1 MiB socket buffer
@@ -1777,6 +1778,7 @@ void tst_StompClient::pausedReaderOutlivesHeartbeat()
     StompClient client;
     configure(client, server, mode);
     client.setHeartbeat(0, 100);
+    client.setFrameTimeout(200);
     StompMessageQueue queue(&client, 4);
     FakeStompConnection *connection = connectTo(client, server);
     QVERIFY(connection);
@@ -1788,7 +1790,7 @@ void tst_StompClient::pausedReaderOutlivesHeartbeat()
 
     QByteArrayList sent;
     connection->sendRaw(numberedMessages(kMessages, &sent));
-    QTest::qWait(1500); // 15 heart-beat intervals without taking anything
+    QTest::qWait(1500); // 15 heart-beat intervals, 7 frame timeouts without taking anything
     QVERIFY2(errors.isEmpty(), qPrintable(describe(errors)));
     QCOMPARE(client.state(), StompClient::Connected);
     QVERIFY(queue.isFlowControlled());
