@@ -401,7 +401,7 @@ void StompConnection::readAvailable()
 {
     m_lastRead.start(); // any byte is a sign of life
     const quint64 attempt = m_attemptId;
-    while (m_transport && (!m_readPaused || m_readingBeforeClose) && m_transport->bytesAvailable() > 0
+    while (m_transport && !readingHeld() && m_transport->bytesAvailable() > 0
            && m_state != StompClient::Disconnected && !m_reconnectTimer->isActive()) {
         const qint64 n = m_transport->read(m_readBuffer.data(), m_readBuffer.size());
         if (n <= 0)
@@ -463,7 +463,7 @@ void StompConnection::readAvailable()
 // when reading resumes.
 void StompConnection::armStallTimers()
 {
-    if (m_parser.bufferedBytes() > 0 && m_config.frameTimeout > 0 && !m_blocking && !m_readPaused) {
+    if (m_parser.bufferedBytes() > 0 && m_config.frameTimeout > 0 && !m_blocking && !readingHeld()) {
         m_stallTimer->start(m_config.frameTimeout);
         if (m_partialFrameOffset != m_parser.consumedBytes()) {
             m_partialFrameOffset = m_parser.consumedBytes();
@@ -1176,10 +1176,15 @@ void StompConnection::close()
     StompFrame frame(StompFrame::Disconnect);
     frame.addHeader("receipt", m_disconnectReceipt.toUtf8());
     writeNow(frame, StompClient::NoSendOption, 0);
-    if (m_blocking)
+    if (m_blocking) {
         awaitDisconnectReceipt();
-    else
-        m_disconnectTimer->start(qMax(0, m_config.socketTimeout));
+        return;
+    }
+    m_disconnectTimer->start(qMax(0, m_config.socketTimeout));
+    // The RECEIPT comes behind what the server sent before: a paused reader reads on now
+    // (from the event loop, not inside the caller's disconnectFromHost()).
+    if (m_readPaused)
+        QMetaObject::invokeMethod(this, &StompConnection::onReadyRead, Qt::QueuedConnection);
 }
 
 // No event loop (StompPublisher): waits here, bounded by the socket timeout, for the RECEIPT

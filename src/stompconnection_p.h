@@ -250,6 +250,12 @@ private:
     void flushMessageBatch();
     void subscriptionsChanged();
     void armStallTimers();
+    /// Reading waits for the consumer: paused, unless the connection is ending. What the
+    /// server sent before its close, or before the RECEIPT for our DISCONNECT, is read anyway.
+    bool readingHeld() const
+    {
+        return m_readPaused && !m_readingBeforeClose && m_state != StompClient::Disconnecting;
+    }
     void handleFrame(const StompFrame &frame);
     void handleConnected(const StompFrame &frame);
     bool writeNow(const StompFrame &frame, StompClient::SendOptions options, qint64 estimate);

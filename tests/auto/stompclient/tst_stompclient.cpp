@@ -185,6 +185,8 @@ private slots:
     void closedWhileReadingPaused();
     void pausedReaderOutlivesTimeouts_data();
     void pausedReaderOutlivesTimeouts();
+    void disconnectWhileReadingPaused_data();
+    void disconnectWhileReadingPaused();
     void errorAnswersConnect_data();
     void errorAnswersConnect();
     void connectNeverAnswered_data();
@@ -1808,6 +1810,52 @@ void tst_StompClient::pausedReaderOutlivesTimeouts()
     // The heart-beats held back behind the messages arrive too: the server is alive.
     QTest::qWait(300);
     QCOMPARE(client.state(), StompClient::Connected);
+}
+
+void tst_StompClient::disconnectWhileReadingPaused_data()
+{
+    addModeRows();
+}
+
+// disconnectFromHost() while a full StompMessageQueue has reading paused: the RECEIPT for the
+// DISCONNECT comes behind the messages the server sent before it, and a server may wait for
+// the client to close. The client reads on through them (they go onto the queue, past its
+// capacity), so the disconnect ends on that RECEIPT with every message kept, instead of
+// waiting socketTimeout for it and closing with the messages unread.
+void tst_StompClient::disconnectWhileReadingPaused()
+{
+    QFETCH(Mode, mode);
+    constexpr int kMessages = 1500; // 1 KiB each: more than the client's 1 MiB socket buffer
+
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    server.setDisconnectReply(FakeStompServer::DisconnectReply::Ignore); // the test answers
+    StompClient client;
+    configure(client, server, mode);
+    client.setSocketTimeout(60000);
+    StompMessageQueue queue(&client, 4);
+    FakeStompConnection *connection = connectTo(client, server);
+    QVERIFY(connection);
+    QSignalSpy errors(&client, &StompClient::errorOccurred);
+    QSignalSpy disconnected(&client, &StompClient::disconnected);
+    QVERIFY(client.subscribe(QStringLiteral("/queue/p"), StompClient::AckAuto, {}, QStringLiteral("s")));
+    QVERIFY(connection->takeFrame(StompFrame::Subscribe).isValid());
+
+    QByteArrayList sent;
+    connection->sendRaw(numberedMessages(kMessages, &sent));
+    QTRY_VERIFY_WITH_TIMEOUT(queue.isFlowControlled(), WaitMs);
+    client.disconnectFromHost();
+    const StompFrame disconnect = connection->takeFrame(StompFrame::Disconnect);
+    QVERIFY(disconnect.isValid());
+    connection->sendReceipt(disconnect.header("receipt"));
+    QTRY_COMPARE_WITH_TIMEOUT(disconnected.count(), 1, WaitMs); // on the RECEIPT, not at 60 s
+    QVERIFY2(errors.isEmpty(), qPrintable(describe(errors)));
+    QVERIFY(connection->waitForClosed()); // the client closed
+
+    QByteArrayList taken;
+    while (std::optional<StompFrame> m = queue.tryTake())
+        taken.append(m->body());
+    QCOMPARE(taken, sent);
 }
 
 void tst_StompClient::errorAnswersConnect_data()
