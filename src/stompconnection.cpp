@@ -964,6 +964,12 @@ void StompConnection::trackReceipt(const QString &id)
 
 void StompConnection::checkReceipts()
 {
+    // While reading is held, a RECEIPT may wait unread behind the messages: no verdict until
+    // reading resumes (which gives every receipt the full timeout again, see setReadPaused()).
+    if (readingHeld() && !m_receiptDeadlines.empty()) {
+        m_receiptTimer->start(qMax(1, m_config.receiptTimeout));
+        return;
+    }
     // Deadlines are in send order, so the front is always the earliest.
     while (!m_receiptDeadlines.empty()) {
         auto &[deadline, id] = m_receiptDeadlines.front();
@@ -1003,7 +1009,7 @@ void StompConnection::checkHeartbeat()
 {
     if (m_inInterval <= 0 || !m_lastRead.isValid())
         return;
-    if (m_readPaused && m_transport) {
+    if (readingHeld() && m_transport) {
         // Not reading on purpose: bytes piling up in the socket prove the peer alive. Once the
         // socket's buffer is full, TCP holds the peer back (its heart-beats too): its silence
         // is the consumer's doing, not a sign of death, however long the consumer takes.
@@ -1033,6 +1039,13 @@ void StompConnection::setReadPaused(bool paused)
         return;
     m_readPaused = paused;
     m_pausedBytesAvailable = -1;
+    if (!paused) {
+        // The receipt clocks count from here: what the server sent while the reader was held
+        // back is still to be read. Send order stays deadline order.
+        const QDeadlineTimer fresh(m_config.receiptTimeout);
+        for (auto &entry : m_receiptDeadlines)
+            entry.first = qMax(entry.first, fresh);
+    }
     if (!paused && m_transport && m_transport->bytesAvailable() > 0)
         onReadyRead();
     else if (m_state == StompClient::Connected || m_state == StompClient::Disconnecting)

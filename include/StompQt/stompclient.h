@@ -223,6 +223,8 @@ public:
     int socketTimeout() const;
     void setSocketTimeout(int msecs);
     /// How long a receipt may take before ReceiptTimeout is reported (default 10000 ms).
+    /// While reading is paused (a full StompMessageQueue, readHighWaterMark) the RECEIPT may
+    /// wait unread behind the messages: the clock starts again when reading resumes.
     int receiptTimeout() const;
     void setReceiptTimeout(int msecs);
     /// An incomplete frame that receives no byte for this long closes the connection with

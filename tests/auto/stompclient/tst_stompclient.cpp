@@ -187,6 +187,8 @@ private slots:
     void pausedReaderOutlivesTimeouts();
     void disconnectWhileReadingPaused_data();
     void disconnectWhileReadingPaused();
+    void receiptWhileReadingPaused_data();
+    void receiptWhileReadingPaused();
     void errorAnswersConnect_data();
     void errorAnswersConnect();
     void connectNeverAnswered_data();
@@ -1856,6 +1858,56 @@ void tst_StompClient::disconnectWhileReadingPaused()
     while (std::optional<StompFrame> m = queue.tryTake())
         taken.append(m->body());
     QCOMPARE(taken, sent);
+}
+
+void tst_StompClient::receiptWhileReadingPaused_data()
+{
+    addModeRows();
+}
+
+// A receipt requested while a full StompMessageQueue holds reading back: its RECEIPT waits
+// unread behind the messages, however long the consumer takes. That is not a lost receipt
+// (the client used to report ReceiptTimeout, and then ignore the RECEIPT when it came); the
+// clock counts from when reading resumes.
+void tst_StompClient::receiptWhileReadingPaused()
+{
+    QFETCH(Mode, mode);
+    constexpr int kMessages = 1500; // 1 KiB each: more than the client's 1 MiB socket buffer
+
+    FakeStompServer server;
+    QVERIFY(server.listen());
+    StompClient client;
+    configure(client, server, mode);
+    client.setReceiptTimeout(200);
+    StompMessageQueue queue(&client, 4);
+    FakeStompConnection *connection = connectTo(client, server);
+    QVERIFY(connection);
+    QSignalSpy errors(&client, &StompClient::errorOccurred);
+    QSignalSpy receipts(&client, &StompClient::receiptReceived);
+    QVERIFY(client.subscribe(QStringLiteral("/queue/p"), StompClient::AckAuto, {}, QStringLiteral("s")));
+    QVERIFY(connection->takeFrame(StompFrame::Subscribe).isValid());
+
+    QByteArrayList sent;
+    connection->sendRaw(numberedMessages(kMessages, &sent));
+    QTRY_VERIFY_WITH_TIMEOUT(queue.isFlowControlled(), WaitMs);
+    const QString receipt = client.send(QStringLiteral("/queue/r"), "x", {}, StompClient::WithReceipt);
+    QVERIFY(!receipt.isEmpty());
+    QVERIFY(connection->takeFrame(StompFrame::Send).isValid()); // answered behind the messages
+    QTest::qWait(1000); // 5 receipt timeouts without taking anything
+    QVERIFY2(errors.isEmpty(), qPrintable(describe(errors)));
+    QVERIFY(receipts.isEmpty());
+
+    QByteArrayList taken;
+    QTRY_VERIFY_WITH_TIMEOUT(([&] {
+        while (std::optional<StompFrame> m = queue.tryTake())
+            taken.append(m->body());
+        return taken.size() >= kMessages && !receipts.isEmpty();
+    }()), WaitMs);
+    QCOMPARE(taken, sent);
+    QCOMPARE(receipts.count(), 1);
+    QCOMPARE(receipts.first().first().toString(), receipt);
+    QVERIFY2(errors.isEmpty(), qPrintable(describe(errors)));
+    QCOMPARE(client.state(), StompClient::Connected);
 }
 
 void tst_StompClient::errorAnswersConnect_data()
