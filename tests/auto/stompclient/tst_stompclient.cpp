@@ -1761,6 +1761,49 @@ void tst_StompClient::closedWhileReadingPaused()
     QCOMPARE(delivered, sent);
 }
 
+// A StompMessageQueue of 4 on a client subscribed to "s" of a FakeStompServer, for the
+// tests of a paused reader: flood() has the server send more 1 KiB messages than the
+// client's 1 MiB socket buffer holds, so reading pauses with that buffer full and the rest
+// (and whatever the server sends after) waits in TCP.
+namespace {
+struct PausedQueue
+{
+    static constexpr int kMessages = 1500;
+    FakeStompServer server;
+    StompClient client;
+    std::optional<StompMessageQueue> queue;
+    FakeStompConnection *connection = nullptr;
+    QByteArrayList sent;
+    QByteArrayList taken;
+
+    /// Listens, and configures the client for \a mode; the test adds its settings after.
+    bool listen(Mode mode)
+    {
+        if (!server.listen())
+            return false;
+        configure(client, server, mode);
+        return true;
+    }
+    /// Attaches the queue, connects and subscribes.
+    bool open()
+    {
+        queue.emplace(&client, 4);
+        connection = connectTo(client, server);
+        return connection
+                && client.subscribe(QStringLiteral("/queue/p"), StompClient::AckAuto, {}, QStringLiteral("s"))
+                && connection->takeFrame(StompFrame::Subscribe).isValid();
+    }
+    void flood() { connection->sendRaw(numberedMessages(kMessages, &sent)); }
+    /// Takes what the queue holds now; true once every message sent is taken.
+    bool takeAll()
+    {
+        while (std::optional<StompFrame> m = queue->tryTake())
+            taken.append(m->body());
+        return taken.size() >= sent.size();
+    }
+};
+} // namespace
+
 void tst_StompClient::pausedReaderOutlivesTimeouts_data()
 {
     addModeRows();
@@ -1774,44 +1817,29 @@ void tst_StompClient::pausedReaderOutlivesTimeouts_data()
 void tst_StompClient::pausedReaderOutlivesTimeouts()
 {
     QFETCH(Mode, mode);
-    constexpr int kMessages = 1500; // 1 KiB each: more than the client's 1 MiB socket buffer
+    PausedQueue t;
+    QVERIFY(t.listen(mode));
+    t.server.setConnectedHeaders({{"version", "1.2"}, {"heart-beat", "100,0"}});
+    t.client.setHeartbeat(0, 100);
+    t.client.setFrameTimeout(200);
+    QVERIFY(t.open());
+    QCOMPARE(t.client.negotiatedIncomingHeartbeat(), 100);
+    t.connection->setHeartbeatInterval(40);
+    QSignalSpy errors(&t.client, &StompClient::errorOccurred);
 
-    FakeStompServer server;
-    QVERIFY(server.listen());
-    server.setConnectedHeaders({{"version", "1.2"}, {"heart-beat", "100,0"}});
-    StompClient client;
-    configure(client, server, mode);
-    client.setHeartbeat(0, 100);
-    client.setFrameTimeout(200);
-    StompMessageQueue queue(&client, 4);
-    FakeStompConnection *connection = connectTo(client, server);
-    QVERIFY(connection);
-    QCOMPARE(client.negotiatedIncomingHeartbeat(), 100);
-    connection->setHeartbeatInterval(40);
-    QSignalSpy errors(&client, &StompClient::errorOccurred);
-    QVERIFY(client.subscribe(QStringLiteral("/queue/p"), StompClient::AckAuto, {}, QStringLiteral("s")));
-    QVERIFY(connection->takeFrame(StompFrame::Subscribe).isValid());
-
-    QByteArrayList sent;
-    connection->sendRaw(numberedMessages(kMessages, &sent));
+    t.flood();
     QTest::qWait(1500); // 15 heart-beat intervals, 7 frame timeouts without taking anything
     QVERIFY2(errors.isEmpty(), qPrintable(describe(errors)));
-    QCOMPARE(client.state(), StompClient::Connected);
-    QVERIFY(queue.isFlowControlled());
-    QVERIFY(queue.size() < kMessages / 2);
+    QCOMPARE(t.client.state(), StompClient::Connected);
+    QVERIFY(t.queue->isFlowControlled());
+    QVERIFY(t.queue->size() < PausedQueue::kMessages / 2);
 
-    QByteArrayList taken;
-    QTRY_VERIFY_WITH_TIMEOUT(([&] {
-        while (std::optional<StompFrame> m = queue.tryTake())
-            taken.append(m->body());
-        return taken.size() >= kMessages;
-    }()), WaitMs);
-    QCOMPARE(taken, sent);
+    QTRY_VERIFY_WITH_TIMEOUT(t.takeAll(), WaitMs);
+    QCOMPARE(t.taken, t.sent);
     QVERIFY2(errors.isEmpty(), qPrintable(describe(errors)));
-    QCOMPARE(client.state(), StompClient::Connected);
     // The heart-beats held back behind the messages arrive too: the server is alive.
     QTest::qWait(300);
-    QCOMPARE(client.state(), StompClient::Connected);
+    QCOMPARE(t.client.state(), StompClient::Connected);
 }
 
 void tst_StompClient::disconnectWhileReadingPaused_data()
@@ -1827,37 +1855,25 @@ void tst_StompClient::disconnectWhileReadingPaused_data()
 void tst_StompClient::disconnectWhileReadingPaused()
 {
     QFETCH(Mode, mode);
-    constexpr int kMessages = 1500; // 1 KiB each: more than the client's 1 MiB socket buffer
+    PausedQueue t;
+    QVERIFY(t.listen(mode));
+    t.server.setDisconnectReply(FakeStompServer::DisconnectReply::Ignore); // the test answers
+    t.client.setSocketTimeout(60000);
+    QVERIFY(t.open());
+    QSignalSpy errors(&t.client, &StompClient::errorOccurred);
+    QSignalSpy disconnected(&t.client, &StompClient::disconnected);
 
-    FakeStompServer server;
-    QVERIFY(server.listen());
-    server.setDisconnectReply(FakeStompServer::DisconnectReply::Ignore); // the test answers
-    StompClient client;
-    configure(client, server, mode);
-    client.setSocketTimeout(60000);
-    StompMessageQueue queue(&client, 4);
-    FakeStompConnection *connection = connectTo(client, server);
-    QVERIFY(connection);
-    QSignalSpy errors(&client, &StompClient::errorOccurred);
-    QSignalSpy disconnected(&client, &StompClient::disconnected);
-    QVERIFY(client.subscribe(QStringLiteral("/queue/p"), StompClient::AckAuto, {}, QStringLiteral("s")));
-    QVERIFY(connection->takeFrame(StompFrame::Subscribe).isValid());
-
-    QByteArrayList sent;
-    connection->sendRaw(numberedMessages(kMessages, &sent));
-    QTRY_VERIFY_WITH_TIMEOUT(queue.isFlowControlled(), WaitMs);
-    client.disconnectFromHost();
-    const StompFrame disconnect = connection->takeFrame(StompFrame::Disconnect);
+    t.flood();
+    QTRY_VERIFY_WITH_TIMEOUT(t.queue->isFlowControlled(), WaitMs);
+    t.client.disconnectFromHost();
+    const StompFrame disconnect = t.connection->takeFrame(StompFrame::Disconnect);
     QVERIFY(disconnect.isValid());
-    connection->sendReceipt(disconnect.header("receipt"));
+    t.connection->sendReceipt(disconnect.header("receipt"));
     QTRY_COMPARE_WITH_TIMEOUT(disconnected.count(), 1, WaitMs); // on the RECEIPT, not at 60 s
     QVERIFY2(errors.isEmpty(), qPrintable(describe(errors)));
-    QVERIFY(connection->waitForClosed()); // the client closed
-
-    QByteArrayList taken;
-    while (std::optional<StompFrame> m = queue.tryTake())
-        taken.append(m->body());
-    QCOMPARE(taken, sent);
+    QVERIFY(t.connection->waitForClosed()); // the client closed
+    QVERIFY(t.takeAll());
+    QCOMPARE(t.taken, t.sent);
 }
 
 void tst_StompClient::receiptWhileReadingPaused_data()
@@ -1872,42 +1888,28 @@ void tst_StompClient::receiptWhileReadingPaused_data()
 void tst_StompClient::receiptWhileReadingPaused()
 {
     QFETCH(Mode, mode);
-    constexpr int kMessages = 1500; // 1 KiB each: more than the client's 1 MiB socket buffer
+    PausedQueue t;
+    QVERIFY(t.listen(mode));
+    t.client.setReceiptTimeout(200);
+    QVERIFY(t.open());
+    QSignalSpy errors(&t.client, &StompClient::errorOccurred);
+    QSignalSpy receipts(&t.client, &StompClient::receiptReceived);
 
-    FakeStompServer server;
-    QVERIFY(server.listen());
-    StompClient client;
-    configure(client, server, mode);
-    client.setReceiptTimeout(200);
-    StompMessageQueue queue(&client, 4);
-    FakeStompConnection *connection = connectTo(client, server);
-    QVERIFY(connection);
-    QSignalSpy errors(&client, &StompClient::errorOccurred);
-    QSignalSpy receipts(&client, &StompClient::receiptReceived);
-    QVERIFY(client.subscribe(QStringLiteral("/queue/p"), StompClient::AckAuto, {}, QStringLiteral("s")));
-    QVERIFY(connection->takeFrame(StompFrame::Subscribe).isValid());
-
-    QByteArrayList sent;
-    connection->sendRaw(numberedMessages(kMessages, &sent));
-    QTRY_VERIFY_WITH_TIMEOUT(queue.isFlowControlled(), WaitMs);
-    const QString receipt = client.send(QStringLiteral("/queue/r"), "x", {}, StompClient::WithReceipt);
+    t.flood();
+    QTRY_VERIFY_WITH_TIMEOUT(t.queue->isFlowControlled(), WaitMs);
+    const QString receipt = t.client.send(QStringLiteral("/queue/r"), "x", {}, StompClient::WithReceipt);
     QVERIFY(!receipt.isEmpty());
-    QVERIFY(connection->takeFrame(StompFrame::Send).isValid()); // answered behind the messages
+    QVERIFY(t.connection->takeFrame(StompFrame::Send).isValid()); // answered behind the messages
     QTest::qWait(1000); // 5 receipt timeouts without taking anything
     QVERIFY2(errors.isEmpty(), qPrintable(describe(errors)));
     QVERIFY(receipts.isEmpty());
 
-    QByteArrayList taken;
-    QTRY_VERIFY_WITH_TIMEOUT(([&] {
-        while (std::optional<StompFrame> m = queue.tryTake())
-            taken.append(m->body());
-        return taken.size() >= kMessages && !receipts.isEmpty();
-    }()), WaitMs);
-    QCOMPARE(taken, sent);
+    QTRY_VERIFY_WITH_TIMEOUT(t.takeAll() && !receipts.isEmpty(), WaitMs);
+    QCOMPARE(t.taken, t.sent);
     QCOMPARE(receipts.count(), 1);
     QCOMPARE(receipts.first().first().toString(), receipt);
     QVERIFY2(errors.isEmpty(), qPrintable(describe(errors)));
-    QCOMPARE(client.state(), StompClient::Connected);
+    QCOMPARE(t.client.state(), StompClient::Connected);
 }
 
 void tst_StompClient::errorAnswersConnect_data()
