@@ -406,6 +406,8 @@ void StompConnection::readAvailable()
         const qint64 n = m_transport->read(m_readBuffer.data(), m_readBuffer.size());
         if (n <= 0)
             break;
+        if (m_readPaused && m_state == StompClient::Disconnecting)
+            m_disconnectReadBudget -= n;
         m_parser.feed(QByteArrayView(m_readBuffer.constData(), n));
         if (m_shared->framesReturned.load(std::memory_order_relaxed)) {
             m_spareFrames.append(m_shared->takeReturnedFrames());
@@ -1195,7 +1197,9 @@ void StompConnection::close()
     }
     m_disconnectTimer->start(qMax(0, m_config.socketTimeout));
     // The RECEIPT comes behind what the server sent before: a paused reader reads on now
-    // (from the event loop, not inside the caller's disconnectFromHost()).
+    // (from the event loop, not inside the caller's disconnectFromHost()), within a budget.
+    m_disconnectReadBudget = qMax<qint64>(m_shared->readHighWaterMark.load(std::memory_order_relaxed),
+                                          kReadChunk);
     if (m_readPaused)
         QMetaObject::invokeMethod(this, &StompConnection::onReadyRead, Qt::QueuedConnection);
 }

@@ -251,10 +251,12 @@ private:
     void subscriptionsChanged();
     void armStallTimers();
     /// Reading waits for the consumer: paused, unless the connection is ending. What the
-    /// server sent before its close, or before the RECEIPT for our DISCONNECT, is read anyway.
+    /// server sent before its close is read anyway (at most the transport's buffer), and so
+    /// is what comes before the RECEIPT for our DISCONNECT, up to m_disconnectReadBudget.
     bool readingHeld() const
     {
-        return m_readPaused && !m_readingBeforeClose && m_state != StompClient::Disconnecting;
+        return m_readPaused && !m_readingBeforeClose
+                && (m_state != StompClient::Disconnecting || m_disconnectReadBudget <= 0);
     }
     void handleFrame(const StompFrame &frame);
     void handleConnected(const StompFrame &frame);
@@ -335,6 +337,9 @@ private:
     qint64 m_pausedBytesAvailable = -1;
     bool m_readPaused = false;
     bool m_readingBeforeClose = false; ///< the peer closed: read what it sent first, paused or not
+    /// Bytes a paused reader still takes in while Disconnecting (readHighWaterMark): a server
+    /// that keeps sending after our DISCONNECT cannot make the consumer's queue grow unbounded.
+    qint64 m_disconnectReadBudget = 0;
     bool m_blocking = false;
     bool m_writeFull = false;
     bool m_closing = false;

@@ -254,7 +254,9 @@ public:
     /// (isFlowControlled() tells). Nothing is dropped: if the server closes while reading is
     /// paused, what it sent before the close (at most the transport's buffer: 1 MiB over TCP and
     /// TLS, 64 MiB over WebSocket) is still read and delivered first. CallerThread handles each
-    /// read before the next, so it needs no such bound.
+    /// read before the next, so it needs no such bound. In both modes it also bounds what a
+    /// paused reader (this or a full StompMessageQueue) reads on through after
+    /// disconnectFromHost(), looking for the RECEIPT of its DISCONNECT.
     qint64 readHighWaterMark() const;
     void setReadHighWaterMark(qint64 bytes);
     /// True while WorkerThread reading is paused by readHighWaterMark.

@@ -18,10 +18,11 @@ class StompMessageQueuePrivate;
     (TCP holds the broker back). When the server closes the connection meanwhile, the messages
     it sent before (already in the transport's buffer: at most 1 MiB over TCP and TLS, 64 MiB
     over WebSocket) still go onto the queue, past capacity(); so do those that come before the
-    RECEIPT for disconnectFromHost()'s DISCONNECT. A consumer may take longer than the
-    heart-beat interval, frameTimeout and receiptTimeout: the silence it causes is not taken
-    for a dead server or a lost receipt. Acknowledge from any thread with client->ack(frame).
-    While attached, StompClient::messageReceived() is not emitted.
+    RECEIPT for disconnectFromHost()'s DISCONNECT (up to StompClient::readHighWaterMark()
+    bytes). A consumer may take longer than the heart-beat interval, frameTimeout and
+    receiptTimeout: the silence it causes is not taken for a dead server or a lost receipt.
+    Acknowledge from any thread with client->ack(frame). While attached,
+    StompClient::messageReceived() is not emitted.
 */
 class STOMPQT_EXPORT StompMessageQueue : public QObject
 {

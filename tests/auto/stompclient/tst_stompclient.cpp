@@ -1844,21 +1844,30 @@ void tst_StompClient::pausedReaderOutlivesTimeouts()
 
 void tst_StompClient::disconnectWhileReadingPaused_data()
 {
-    addModeRows();
+    QTest::addColumn<Mode>("mode");
+    QTest::addColumn<bool>("flood"); // the server keeps sending and never answers
+    for (const auto &[name, mode] : kModes) {
+        QTest::addRow("RECEIPT/%s", name) << mode << false;
+        QTest::addRow("flood, no RECEIPT/%s", name) << mode << true;
+    }
 }
 
 // disconnectFromHost() while a full StompMessageQueue has reading paused: the RECEIPT for the
 // DISCONNECT comes behind the messages the server sent before it, and a server may wait for
 // the client to close. The client reads on through them (they go onto the queue, past its
 // capacity), so the disconnect ends on that RECEIPT with every message kept, instead of
-// waiting socketTimeout for it and closing with the messages unread.
+// waiting socketTimeout for it and closing with the messages unread. A server that floods
+// the client after its DISCONNECT instead gets no more than readHighWaterMark bytes read
+// through; the disconnect then ends at socketTimeout, the queue bounded.
 void tst_StompClient::disconnectWhileReadingPaused()
 {
     QFETCH(Mode, mode);
+    QFETCH(bool, flood);
     PausedQueue t;
     QVERIFY(t.listen(mode));
     t.server.setDisconnectReply(FakeStompServer::DisconnectReply::Ignore); // the test answers
-    t.client.setSocketTimeout(60000);
+    t.client.setSocketTimeout(flood ? 1000 : 60000);
+    t.client.setReadHighWaterMark(2 * 1024 * 1024);
     QVERIFY(t.open());
     QSignalSpy errors(&t.client, &StompClient::errorOccurred);
     QSignalSpy disconnected(&t.client, &StompClient::disconnected);
@@ -1868,6 +1877,22 @@ void tst_StompClient::disconnectWhileReadingPaused()
     t.client.disconnectFromHost();
     const StompFrame disconnect = t.connection->takeFrame(StompFrame::Disconnect);
     QVERIFY(disconnect.isValid());
+    if (flood) {
+        // 40 MiB more: without a bound it would all end up on the queue.
+        QByteArrayList more;
+        t.connection->sendRaw(numberedMessages(40 * 1024, &more));
+        QTRY_COMPARE_WITH_TIMEOUT(disconnected.count(), 1, WaitMs); // at socketTimeout
+        QVERIFY2(errors.isEmpty(), qPrintable(describe(errors)));
+        QVERIFY(t.connection->waitForClosed());
+        // Read: what paused the queue, one chunk, then 2 MiB and one chunk over it (~2.2 MiB).
+        const int queued = t.queue->size();
+        QVERIFY2(queued > PausedQueue::kMessages && queued < 4000, QByteArray::number(queued));
+        t.takeAll();
+        QCOMPARE(t.taken.size(), queued);
+        QCOMPARE(t.taken.mid(0, PausedQueue::kMessages), t.sent); // in order, nothing skipped
+        QCOMPARE(t.taken.mid(PausedQueue::kMessages), more.mid(0, queued - PausedQueue::kMessages));
+        return;
+    }
     t.connection->sendReceipt(disconnect.header("receipt"));
     QTRY_COMPARE_WITH_TIMEOUT(disconnected.count(), 1, WaitMs); // on the RECEIPT, not at 60 s
     QVERIFY2(errors.isEmpty(), qPrintable(describe(errors)));
