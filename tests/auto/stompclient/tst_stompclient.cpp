@@ -58,6 +58,20 @@ QByteArray versionText(Version v)
     return "1.2";
 }
 
+// While the returned guard lives, glibc fills freed blocks with a pattern, so that code that
+// reads freed memory goes wrong visibly instead of by luck (elsewhere: nothing).
+auto scribbleOverFreedMemory()
+{
+#ifdef __GLIBC__
+    mallopt(M_PERTURB, 0xa5);
+#endif
+    return qScopeGuard([] {
+#ifdef __GLIBC__
+        mallopt(M_PERTURB, 0);
+#endif
+    });
+}
+
 // \a count MESSAGE frames for subscription "s" with 1 KiB bodies numbered from 0, encoded
 // back to back; their bodies go to \a bodies.
 QByteArray numberedMessages(int count, QByteArrayList *bodies)
@@ -2234,10 +2248,7 @@ void tst_StompClient::deletedInItsOwnHandler()
 {
     QFETCH(Mode, mode);
     QFETCH(QString, handler);
-#ifdef __GLIBC__
-    mallopt(M_PERTURB, 0xa5);
-    auto restore = qScopeGuard([] { mallopt(M_PERTURB, 0); });
-#endif
+    const auto scribble = scribbleOverFreedMemory();
 
     FakeStompServer server;
     QVERIFY(server.listen());
@@ -2318,10 +2329,7 @@ void tst_StompClient::deletedInItsOwnHandler()
 // returned, and the client must work in the new mode.
 void tst_StompClient::listenerModeChangedInDisconnectedHandler()
 {
-#ifdef __GLIBC__
-    mallopt(M_PERTURB, 0xa5);
-    auto restore = qScopeGuard([] { mallopt(M_PERTURB, 0); });
-#endif
+    const auto scribble = scribbleOverFreedMemory();
     FakeStompServer server;
     QVERIFY(server.listen());
     StompClient client;
